@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace i4::io {
+
+struct ComponentSummary {
+    std::string name;                       // "transformer", ...
+    std::size_t tensorCount = 0;
+    std::map<std::string, std::size_t> dtypes;  // dtype name -> tensors
+    int64_t parameterCount = 0;             // logical weights (NF4/fp8 counted unpacked)
+    uint64_t bytes = 0;                     // bytes on disk (tensor data)
+    std::string precision;                  // bf16 / fp8 / nf4 / ...
+    std::size_t fileCount = 0;
+    nlohmann::json config;                  // the config values parsed (null for the tokenizer)
+};
+
+struct ModelSummary {
+    std::filesystem::path root;
+    std::string fingerprint;
+    std::vector<ComponentSummary> components;
+};
+
+// Opens every component of the model folder (headers only; no weight is read) and summarises it.
+// Throws ModelError on the first problem, naming the part.
+ModelSummary summarizeModelFolder(const std::filesystem::path& dir);
+
+// Human-readable report, as `i4 info` prints it.
+std::string formatSummary(const ModelSummary& summary);
+
+}  // namespace i4::io

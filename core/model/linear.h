@@ -1,0 +1,61 @@
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <string>
+#include <vector>
+
+#include "core/io/dequantize.h"
+
+namespace i4::io {
+class Checkpoint;
+}
+
+namespace i4::model {
+
+enum class WeightFormat { Dense, Fp8Rowwise, Nf4 };
+
+// The weight (and optional bias) of one Linear layer, kept in the form the file stores it: dense
+// (bf16/f16/f32), fp8 e4m3fn codes with per-row scales, or bitsandbytes NF4. Model code only calls
+// `forward`; whether the weight is dequantised once (`prepare`) or on every call, or a later GPU
+// path runs fp8 matmuls, is decided here without touching model code.
+class Linear {
+public:
+    Linear() = default;
+
+    // Loads `<prefix>.weight` (+ `.weight_scale` for F8_E4M3, + the bitsandbytes tensors for NF4)
+    // and `<prefix>.bias` when present (`requireBias` makes a missing bias an error).
+    static Linear load(const io::Checkpoint& checkpoint, const std::string& prefix,
+                       bool requireBias = false);
+    // Stacks the rows of several layers (split to_q/to_k/to_v -> fused qkv). Storage is kept
+    // when every part has the same format and the rows align with the quantisation blocks.
+    static Linear concatRows(const std::vector<Linear>& parts);
+
+    WeightFormat format() const { return m_format; }
+    int64_t outFeatures() const { return m_out; }
+    int64_t inFeatures() const { return m_in; }
+    bool hasBias() const { return m_bias.defined(); }
+    const at::Tensor& bias() const { return m_bias; }
+    const std::string& name() const { return m_name; }
+
+    // The weight as a dense [out, in] tensor of `dtype` on the storage device.
+    at::Tensor dequantize(at::ScalarType dtype) const;
+    // Makes the dense weight resident in `dtype` on `device` (and the bias in the same dtype).
+    void prepare(at::ScalarType dtype, at::Device device);
+    // y = x W^T + b, in the dtype of `x` (the weight is converted if needed).
+    at::Tensor forward(const at::Tensor& x) const;
+    at::Tensor operator()(const at::Tensor& x) const { return forward(x); }
+
+private:
+    std::string m_name;
+    WeightFormat m_format = WeightFormat::Dense;
+    int64_t m_out = 0;
+    int64_t m_in = 0;
+    at::Tensor m_dense;  // [out, in]: the stored dense weight, or the prepared one
+    at::Tensor m_codes;  // fp8: uint8 [out, in]
+    at::Tensor m_scale;  // fp8: float32 [out]
+    io::Nf4Weight m_nf4;
+    at::Tensor m_bias;   // [out] or undefined
+};
+
+}  // namespace i4::model
