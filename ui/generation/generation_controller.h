@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QImage>
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+#include "ui/engine/engine.h"
+#include "ui/generation/generation_job.h"
+
+namespace i4::ui {
+
+class GenerationWorker;
+class JobQueueModel;
+
+// UI-thread facade over the engine thread: owns the QThread, the worker on it and the job
+// queue; feeds the worker one job at a time. Nothing here ever blocks on the engine, except the
+// destructor, which cancels the running job and then joins the thread.
+class GenerationController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit GenerationController(std::unique_ptr<Engine> engine = {}, QObject* parent = nullptr);
+    ~GenerationController() override;
+
+    JobQueueModel* queue() const { return m_queue; }
+    bool hasEngine() const;
+    bool isBusy() const { return m_busy; }
+
+    quint64 submit(const pipeline::GenerationRequest& request, const QString& title);
+    // A pending job leaves the queue; the running one is asked to stop.
+    void cancel(quint64 jobId);
+    void cancelAll();
+    void loadModel(const QString& folder, const QString& device, const QString& dtype);
+
+signals:
+    void jobStarted(quint64 jobId);
+    void progress(int step, int total, double etaSeconds);
+    void preview(const QImage& image);
+    void jobFinished(const i4::ui::GenerationOutput& output);
+    void jobFailed(quint64 jobId, const QString& message);
+    void jobCancelled(quint64 jobId);
+    void modelLoaded(const QString& modelId);
+    void modelLoadFailed(const QString& message);
+
+    // Internal: queued hand-over to the worker thread.
+    void runRequested(const i4::ui::GenerationJob& job);
+    void loadRequested(const QString& folder, const QString& device, const QString& dtype);
+
+private:
+    void dispatchNext();
+    void onJobEnded();
+
+    QThread m_thread;
+    GenerationWorker* m_worker = nullptr;  // lives on m_thread, deleted by its finished()
+    JobQueueModel* m_queue = nullptr;
+    bool m_busy = false;
+    bool m_loading = false;
+};
+
+}  // namespace i4::ui

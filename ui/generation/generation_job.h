@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+#include "core/pipeline/generation_request.h"
+
+namespace i4::ui {
+
+// One queued unit of work: a request plus the id the queue and the worker agree on.
+struct GenerationJob {
+    quint64 id = 0;
+    pipeline::GenerationRequest request;
+};
+
+// What the worker hands back for a finished job. The images are deep copies owned by Qt.
+struct GenerationOutput {
+    quint64 jobId = 0;
+    pipeline::GenerationRequest request;  // as run: preset resolved, seed fixed
+    QVector<QImage> images;
+    QString modelId;
+    double seconds = 0;
+};
+
+}  // namespace i4::ui
+
+Q_DECLARE_METATYPE(i4::ui::GenerationJob)
+Q_DECLARE_METATYPE(i4::ui::GenerationOutput)

@@ -1,0 +1,90 @@
+#include "ui/generation/generation_worker.h"
+
+#include "core/errors.h"
+#include "ui/engine/engine_loader.h"
+#include "ui/generation/image_conversion.h"
+
+namespace i4::ui {
+
+namespace {
+
+// Previews are a few hundred KiB each; more than ~20 per second only floods the UI queue.
+constexpr qint64 kMinPreviewIntervalMs = 50;
+
+}  // namespace
+
+GenerationWorker::GenerationWorker(std::unique_ptr<Engine> engine, QObject* parent)
+    : QObject(parent), m_engine(std::move(engine)) {
+    m_hasEngine = m_engine != nullptr;
+}
+
+GenerationWorker::~GenerationWorker() = default;
+
+void GenerationWorker::requestCancel(quint64 jobId) {
+    if (jobId != 0 && m_runningJob.load() == jobId) m_cancel.store(true);
+}
+
+pipeline::GenerationCallbacks GenerationWorker::makeCallbacks() {
+    pipeline::GenerationCallbacks callbacks;
+    callbacks.cancel = &m_cancel;
+    callbacks.onStep = [this](const pipeline::StepInfo& info) {
+        emit progress(info.step, info.total, info.etaSeconds);
+    };
+    callbacks.onPreview = [this](const pipeline::StepInfo& info, const pipeline::RgbImage& rgb) {
+        const bool last = info.step >= info.total;
+        if (!last && m_sincePreview.isValid() &&
+            m_sincePreview.elapsed() < kMinPreviewIntervalMs) {
+            return;
+        }
+        m_sincePreview.restart();
+        emit preview(toQImage(rgb));
+    };
+    return callbacks;
+}
+
+void GenerationWorker::run(const GenerationJob& job) {
+    m_cancel.store(false);
+    m_runningJob.store(job.id);
+    m_sincePreview.invalidate();
+    emit started(job.id);
+    QElapsedTimer clock;
+    clock.start();
+    auto finish = [this] { m_runningJob.store(0); };
+    try {
+        if (!m_engine) throw ModelError(tr("No model is loaded.").toStdString());
+        const pipeline::GenerationResult result = m_engine->generate(job.request, makeCallbacks());
+        GenerationOutput output;
+        output.jobId = job.id;
+        output.request = result.request;
+        output.modelId = m_engine->modelId();
+        output.seconds = double(clock.elapsed()) / 1000.0;
+        for (const pipeline::RgbImage& rgb : result.images) output.images.push_back(toQImage(rgb));
+        finish();
+        emit finished(output);
+    } catch (const CancelledError&) {
+        finish();
+        emit cancelled();
+    } catch (const std::exception& error) {
+        finish();
+        emit failed(QString::fromStdString(error.what()));
+    }
+}
+
+void GenerationWorker::loadModel(const QString& folder, const QString& device,
+                                 const QString& dtype) {
+    pipeline::LoadOptions options;
+    options.device = device.toStdString();
+    options.dtype = dtype.toStdString();
+    try {
+        // Free the old weights first: two bundles rarely fit in memory together.
+        m_engine.reset();
+        m_hasEngine = false;
+        m_engine = loadModelEngine(folder, options);
+        m_hasEngine = true;
+        emit modelLoaded(m_engine->modelId());
+    } catch (const std::exception& error) {
+        emit modelLoadFailed(QString::fromStdString(error.what()));
+    }
+}
+
+}  // namespace i4::ui
