@@ -1,0 +1,5 @@
+target_sources(i4core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/tokenizer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/qwen3_text_encoder.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/conditioning_cache.cpp
+)

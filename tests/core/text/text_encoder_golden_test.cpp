@@ -1,0 +1,130 @@
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "core/text/conditioning_cache.h"
+#include "core/text/qwen3_text_encoder.h"
+#include "core/text/tokenizer.h"
+#include "tests/support/golden.h"
+
+namespace i4::text {
+namespace {
+
+constexpr double kTolerance = 1e-4;  // golden README: text features
+constexpr int64_t kTextIndicator = 3;
+
+const Qwen3TextEncoder& goldenEncoder(const std::string& precision) {
+    static std::map<std::string, Qwen3TextEncoder> encoders;
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = encoders.find(precision);
+    if (it == encoders.end()) {
+        const auto dir = test::goldenDir() / ("tiny-ideogram4-" + precision) / "text_encoder";
+        it = encoders.emplace(precision, Qwen3TextEncoder::load(dir)).first;
+    }
+    return it->second;
+}
+
+// Text token ids of each row of a packed sequence ([pad][text][image]): where indicator == 3.
+std::vector<std::vector<int64_t>> textIds(const at::Tensor& tokenIds, const at::Tensor& indicator) {
+    std::vector<std::vector<int64_t>> ids(static_cast<std::size_t>(tokenIds.size(0)));
+    for (int64_t b = 0; b < tokenIds.size(0); ++b) {
+        for (int64_t i = 0; i < tokenIds.size(1); ++i) {
+            if (indicator[b][i].item<int64_t>() == kTextIndicator) {
+                ids[b].push_back(tokenIds[b][i].item<int64_t>());
+            }
+        }
+    }
+    return ids;
+}
+
+// Compares features against a packed reference [B, Lpacked, F] whose text block (indicator 3)
+// ends at the same column for every row, and checks the reference is zero elsewhere.
+void expectMatchesPacked(const TextFeatures& ours, const at::Tensor& reference,
+                         const at::Tensor& indicator, const std::string& what) {
+    const int64_t batch = reference.size(0);
+    ASSERT_EQ(ours.features.size(0), batch) << what;
+    ASSERT_EQ(ours.features.size(2), reference.size(2)) << what;
+    const at::Tensor isText = indicator.eq(kTextIndicator);  // [B, Lpacked]
+    // Left padding puts every text block's end at the same column; ours has the same layout.
+    const int64_t textEnd = isText.to(at::kLong).cumsum(1).argmax(1)[0].item<int64_t>() + 1;
+    const int64_t len = ours.features.size(1);
+    ASSERT_GE(textEnd, len) << what;
+    const at::Tensor refText = reference.narrow(1, textEnd - len, len);
+    EXPECT_TRUE(ours.mask.equal(isText.narrow(1, textEnd - len, len))) << what;
+    const double err = test::relativeError(ours.features, refText);
+    EXPECT_LE(err, kTolerance) << what;
+    // Outside text the reference is zero, and so are our padded rows.
+    const at::Tensor outside = isText.logical_not().unsqueeze(-1);
+    EXPECT_EQ(reference.masked_select(outside).abs().max().item<float>(), 0.0f) << what;
+    const at::Tensor padded = ours.features.masked_select(ours.mask.logical_not().unsqueeze(-1));
+    EXPECT_TRUE(padded.numel() == 0 || padded.abs().max().item<float>() == 0.0f) << what;
+    std::cout << "[ info ] " << what << ": relative error " << err << "\n";
+}
+
+class TextEncoderGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TextEncoderGolden, IoFeaturesMatchReference) {
+    const std::string file = "text_encoder/io.safetensors";
+    const at::Tensor tokenIds = test::goldenTensor(file, "in.token_ids");    // [2, 172]
+    const at::Tensor indicator = test::goldenTensor(file, "in.indicator");  // [2, 172]
+    const std::string name =
+        GetParam() == "bf16" ? "out.llm_features" : "out.llm_features_" + GetParam();
+    const at::Tensor reference = test::goldenTensor(file, name);  // [2, 172, 208]
+
+    const Qwen3TextEncoder& encoder = goldenEncoder(GetParam());
+    EXPECT_EQ(encoder.featureSize(), reference.size(2));
+    const auto ids = textIds(tokenIds, indicator);
+    const TextFeatures ours = encoder.encode(ids);
+    expectMatchesPacked(ours, reference, indicator, GetParam() + " io");
+}
+
+TEST_P(TextEncoderGolden, PipelineFeaturesFromPrompts) {
+    const Tokenizer tokenizer =
+        Tokenizer::fromModelFolder(test::goldenDir() / ("tiny-ideogram4-" + GetParam()));
+    const std::string base = "pipeline_" + GetParam();
+    std::ifstream in(test::goldenDir() / (base + ".json"));
+    const nlohmann::json spec = nlohmann::json::parse(in);
+    ASSERT_FALSE(spec.at("cases").empty());
+    for (const auto& c : spec["cases"]) {
+        const std::string caseName = c.at("name").get<std::string>();
+        std::vector<std::vector<int64_t>> ids;
+        for (const auto& prompt : c.at("prompts")) {
+            ids.push_back(tokenizer.encodeChat(prompt.get<std::string>()));
+        }
+        const at::Tensor reference =
+            test::goldenTensor(base + ".safetensors", caseName + ".llm_features");
+        const at::Tensor indicator =
+            test::goldenTensor(base + ".safetensors", caseName + ".indicator");
+        const TextFeatures ours = goldenEncoder(GetParam()).encode(ids);
+        expectMatchesPacked(ours, reference, indicator, base + " " + caseName);
+    }
+}
+
+TEST_P(TextEncoderGolden, CacheGivesTheEncoderResult) {
+    const std::string file = "text_encoder/io.safetensors";
+    const auto ids = textIds(test::goldenTensor(file, "in.token_ids"),
+                             test::goldenTensor(file, "in.indicator"));
+    const Qwen3TextEncoder& encoder = goldenEncoder(GetParam());
+    const TextFeatures direct = encoder.encode(ids);
+    ConditioningCache cache;
+    // The second prompt alone first, then the batch: one prompt from the cache, one fresh.
+    cache.encode({ids[1]}, encoder);
+    const TextFeatures cached = cache.encode(ids, encoder);
+    EXPECT_EQ(cache.stats().hits, 1u);
+    EXPECT_EQ(cache.stats().misses, 2u);
+    EXPECT_TRUE(cached.mask.equal(direct.mask));
+    EXPECT_EQ(cached.lengths, direct.lengths);
+    // Alone or batched with padding, a prompt's features agree to float32 rounding.
+    EXPECT_LE(test::relativeError(cached.features, direct.features), 1e-5);
+}
+
+INSTANTIATE_TEST_SUITE_P(Precisions, TextEncoderGolden, ::testing::Values("bf16", "fp8", "nf4"));
+
+}  // namespace
+}  // namespace i4::text
