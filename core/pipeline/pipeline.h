@@ -40,6 +40,13 @@ struct GenerationCallbacks {
     // Called after a step with a cheap RGB preview of the current x0 estimate (first image).
     std::function<void(const StepInfo&, const RgbImage&)> onPreview;
     const std::atomic<bool>* cancel = nullptr;  // checked between steps and between the passes
+    bool keepLatents = false;                   // fill GenerationResult::zInit / zFinal
+};
+
+// A float32 tensor handed across the Torch-free boundary.
+struct FloatTensor {
+    std::vector<int64_t> shape;
+    std::vector<float> values;
 };
 
 struct GenerationResult {
@@ -48,6 +55,8 @@ struct GenerationResult {
     double textSeconds = 0;
     double denoiseSeconds = 0;
     double decodeSeconds = 0;
+    FloatTensor zInit;   // [B, tokens, 128] seeded noise, when keepLatents
+    FloatTensor zFinal;  // [B, tokens, 128] final latent, when keepLatents
 };
 
 // Everything loaded once from a model folder: tokenizer, text encoder, both transformers, VAE.
@@ -60,6 +69,8 @@ public:
 
     virtual const std::filesystem::path& folder() const = 0;
     virtual std::string fingerprint() const = 0;
+    // Token count of a prompt after chat framing (for counters in the UI; cheap).
+    virtual int countTokens(const std::string& prompt) const = 0;
     // Runs text -> denoise -> decode. Throws InputError (bad request), ModelError, CancelledError.
     virtual GenerationResult generate(const GenerationRequest& request,
                                       const GenerationCallbacks& callbacks) = 0;

@@ -40,7 +40,8 @@ i4_install_deps() {
 
 # Configures (once) and builds. Extra arguments go to cmake's configure step.
 i4_build() {
-    export CCACHE_DIR="${CCACHE_DIR:-$I4_ROOT/.cache/ccache}"
+    # Outside the tree, so fresh clones on the same machine (CI) share the cache.
+    export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/i4studio-ccache}"
     export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
     if [[ ! -f "$I4_BUILD_DIR/build.ninja" ]]; then
