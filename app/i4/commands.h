@@ -19,5 +19,6 @@ struct Command {
     Action run;
 };
 Command addInfoCommand(CLI::App& app);
+Command addTokenizeCommand(CLI::App& app);
 
 }  // namespace i4::cli

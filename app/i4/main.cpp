@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
 
     const std::vector<Command> commands{
         addInfoCommand(app),
+        addTokenizeCommand(app),
     };
 
     try {

@@ -1,0 +1,1 @@
+target_sources(i4 PRIVATE ${CMAKE_CURRENT_LIST_DIR}/cmd_tokenize.cpp)
