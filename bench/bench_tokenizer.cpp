@@ -3,6 +3,7 @@
 //   bench_tokenizer [MODEL_DIR]      (MODEL_DIR defaults to $I4_GOLDEN_DIR/tiny-ideogram4-bf16)
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 
 #include <chrono>
 #include <cstdio>
