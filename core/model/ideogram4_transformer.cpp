@@ -1,0 +1,360 @@
+#include "core/model/ideogram4_transformer.h"
+
+#include <ATen/ATen.h>
+
+#include <cmath>
+#include <set>
+
+#include "core/errors.h"
+#include "core/io/checkpoint.h"
+#include "core/runtime/torch_compat.h"
+
+namespace i4::model {
+namespace {
+
+constexpr int64_t kIndicatorImage = 2;
+constexpr int64_t kIndicatorText = 3;
+constexpr double kLlmNormEps = 1e-6;
+constexpr double kFinalNormEps = 1e-6;
+constexpr double kTimeScale = 1e4;
+
+// Maps checkpoint tensors onto the modules, checking shapes and remembering which keys were
+// used, so leftovers can be reported as unexpected.
+class Loader {
+public:
+    Loader(const io::Checkpoint& ckpt, const ComputeOptions& options)
+        : m_ckpt(ckpt), m_options(options) {}
+
+    bool has(const std::string& prefix) const { return m_ckpt.contains(prefix + ".weight"); }
+
+    Linear linear(const std::string& prefix, int64_t out, int64_t in, bool bias) {
+        if (!m_ckpt.contains(prefix + ".weight")) m_ckpt.fail(prefix + ".weight", "is missing");
+        Linear layer = Linear::load(m_ckpt, prefix, bias);
+        checkLinear(layer, prefix, out, in);
+        m_usedPrefixes.insert(prefix + ".");
+        return layer;
+    }
+
+    // Split diffusers projections stacked into one layer (rows q | k | v).
+    Linear fused(const std::vector<std::string>& prefixes, const std::string& name, int64_t out,
+                 int64_t in) {
+        std::vector<Linear> parts;
+        for (const auto& p : prefixes) parts.push_back(linear(p, out / 3, in, false));
+        Linear layer = Linear::concatRows(parts);
+        checkLinear(layer, name, out, in);
+        return layer;
+    }
+
+    at::Tensor vector(const std::string& key, int64_t size) {
+        if (!m_ckpt.contains(key)) m_ckpt.fail(key, "is missing");
+        at::Tensor v = m_ckpt.tensor(key);
+        if (v.dim() != 1 || v.size(0) != size) {
+            m_ckpt.fail(key, "has shape " + shapeText(v) + ", expected [" +
+                                 std::to_string(size) + "]");
+        }
+        m_usedKeys.insert(key);
+        return v.to(m_options.device, at::kFloat).contiguous();
+    }
+
+    at::Tensor matrix(const std::string& key, int64_t rows, int64_t cols) {
+        if (!m_ckpt.contains(key)) m_ckpt.fail(key, "is missing");
+        at::Tensor v = m_ckpt.tensor(key);
+        if (v.dim() != 2 || v.size(0) != rows || v.size(1) != cols) {
+            m_ckpt.fail(key, "has shape " + shapeText(v) + ", expected [" + std::to_string(rows) +
+                                 ", " + std::to_string(cols) + "]");
+        }
+        m_usedKeys.insert(key);
+        return v.to(m_options.device, m_options.dtype).contiguous();
+    }
+
+    // Every tensor of the file must belong to a module; a leftover usually means config.json
+    // disagrees with the weights (e.g. num_layers).
+    void checkNothingLeft() const {
+        std::vector<std::string> left;
+        for (const auto& key : m_ckpt.keys()) {
+            if (m_usedKeys.count(key)) continue;
+            bool used = false;
+            for (const auto& prefix : m_usedPrefixes) {
+                if (key.compare(0, prefix.size(), prefix) == 0) {
+                    used = true;
+                    break;
+                }
+            }
+            if (!used) left.push_back(key);
+        }
+        if (left.empty()) return;
+        std::string list;
+        for (size_t i = 0; i < left.size() && i < 5; ++i) list += (i ? ", " : "") + left[i];
+        if (left.size() > 5) list += " and " + std::to_string(left.size() - 5) + " more";
+        throw ModelError(m_ckpt.label() + " (" + m_ckpt.dir().string() + "): unexpected tensors " +
+                         list + " (does config.json match the weights?)");
+    }
+
+private:
+    static std::string shapeText(const at::Tensor& t) {
+        std::string s = "[";
+        for (int64_t i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
+        return s + "]";
+    }
+
+    void checkLinear(const Linear& layer, const std::string& prefix, int64_t out, int64_t in) {
+        if (layer.outFeatures() != out || layer.inFeatures() != in) {
+            m_ckpt.fail(prefix + ".weight",
+                        "is [" + std::to_string(layer.outFeatures()) + ", " +
+                            std::to_string(layer.inFeatures()) + "], expected [" +
+                            std::to_string(out) + ", " + std::to_string(in) +
+                            "] from config.json");
+        }
+    }
+
+    const io::Checkpoint& m_ckpt;
+    ComputeOptions m_options;
+    std::set<std::string> m_usedKeys;
+    std::set<std::string> m_usedPrefixes;
+};
+
+at::Tensor rmsNorm(const at::Tensor& x, const at::Tensor& weight, double eps) {
+    return runtime::rmsNormalize(x, eps) * weight.to(x.scalar_type());
+}
+
+// Split-half rotation: x * cos + rotate_half(x) * sin, rotate_half(x) = [-x2, x1].
+at::Tensor applyRope(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin) {
+    const int64_t half = x.size(-1) / 2;
+    at::Tensor x1 = x.narrow(-1, 0, half);
+    at::Tensor x2 = x.narrow(-1, half, half);
+    at::Tensor rotated = at::cat({-x2, x1}, -1);
+    return x * cos + rotated * sin;
+}
+
+void checkShape(const at::Tensor& t, const char* name, std::vector<int64_t> expected) {
+    bool ok = t.defined() && t.dim() == static_cast<int64_t>(expected.size());
+    for (size_t i = 0; ok && i < expected.size(); ++i) ok = t.size(i) == expected[i];
+    if (!ok) {
+        std::string want = "[";
+        for (size_t i = 0; i < expected.size(); ++i) {
+            want += (i ? ", " : "") + std::to_string(expected[i]);
+        }
+        std::string got = t.defined() ? "[" : "undefined";
+        for (int64_t i = 0; t.defined() && i < t.dim(); ++i) {
+            got += (i ? ", " : "") + std::to_string(t.size(i));
+        }
+        if (t.defined()) got += "]";
+        throw InputError(std::string("Ideogram4Transformer::forward: ") + name + " is " + got +
+                         ", expected " + want + "]");
+    }
+}
+
+}  // namespace
+
+Ideogram4Transformer Ideogram4Transformer::loadFolder(const std::filesystem::path& dir,
+                                                      const std::string& label,
+                                                      const ComputeOptions& options) {
+    const Ideogram4Config config = Ideogram4Config::fromFolder(dir);
+    const io::Checkpoint ckpt = io::Checkpoint::openFolder(dir, label);
+    return load(ckpt, config, options);
+}
+
+Ideogram4Transformer Ideogram4Transformer::load(const io::Checkpoint& ckpt,
+                                                const Ideogram4Config& config,
+                                                const ComputeOptions& options) {
+    Ideogram4Transformer m;
+    m.m_config = config;
+    m.m_options = options;
+    const int64_t d = config.hiddenSize();
+    const int64_t a = config.adalnDim;
+    Loader loader(ckpt, options);
+
+    m.m_inputProj = loader.linear("input_proj", d, config.inChannels, true);
+    m.m_llmCondNorm = loader.vector("llm_cond_norm.weight", config.llmFeaturesDim);
+    m.m_llmCondProj = loader.linear("llm_cond_proj", d, config.llmFeaturesDim, true);
+    m.m_timeMlpIn = loader.linear("t_embedding.mlp_in", d, d, true);
+    m.m_timeMlpOut = loader.linear("t_embedding.mlp_out", d, d, true);
+    m.m_adalnProj = loader.linear("adaln_proj", a, d, true);
+    m.m_imageIndicator = loader.matrix("embed_image_indicator.weight", 2, d);
+
+    for (int64_t i = 0; i < config.numLayers; ++i) {
+        const std::string p = "layers." + std::to_string(i) + ".";
+        Block b;
+        if (loader.has(p + "attention.qkv")) {
+            b.qkv = loader.linear(p + "attention.qkv", 3 * d, d, false);
+            b.out = loader.linear(p + "attention.o", d, d, false);
+        } else if (loader.has(p + "attention.to_q")) {
+            b.qkv = loader.fused({p + "attention.to_q", p + "attention.to_k", p + "attention.to_v"},
+                                 p + "attention.qkv", 3 * d, d);
+            b.out = loader.linear(p + "attention.to_out.0", d, d, false);
+        } else {
+            ckpt.fail(p + "attention.qkv.weight",
+                      "is missing (nor is the split layout's attention.to_q.weight there)");
+        }
+        b.normQ = loader.vector(p + "attention.norm_q.weight", config.headDim);
+        b.normK = loader.vector(p + "attention.norm_k.weight", config.headDim);
+        b.w1 = loader.linear(p + "feed_forward.w1", config.intermediateSize, d, false);
+        b.w2 = loader.linear(p + "feed_forward.w2", d, config.intermediateSize, false);
+        b.w3 = loader.linear(p + "feed_forward.w3", config.intermediateSize, d, false);
+        b.attentionNorm1 = loader.vector(p + "attention_norm1.weight", d);
+        b.attentionNorm2 = loader.vector(p + "attention_norm2.weight", d);
+        b.ffnNorm1 = loader.vector(p + "ffn_norm1.weight", d);
+        b.ffnNorm2 = loader.vector(p + "ffn_norm2.weight", d);
+        b.adalnModulation = loader.linear(p + "adaln_modulation", 4 * d, a, true);
+        m.m_blocks.push_back(std::move(b));
+    }
+    m.m_finalLinear = loader.linear("final_layer.linear", config.inChannels, d, true);
+    m.m_finalModulation = loader.linear("final_layer.adaln_modulation", d, a, true);
+    loader.checkNothingLeft();
+
+    // Dequantise once: the forward then runs plain matmuls in the compute dtype.
+    for (Linear* l : {&m.m_inputProj, &m.m_llmCondProj, &m.m_timeMlpIn, &m.m_timeMlpOut,
+                      &m.m_adalnProj, &m.m_finalLinear, &m.m_finalModulation}) {
+        l->prepare(options.dtype, options.device);
+    }
+    for (Block& b : m.m_blocks) {
+        for (Linear* l : {&b.qkv, &b.out, &b.w1, &b.w2, &b.w3, &b.adalnModulation}) {
+            l->prepare(options.dtype, options.device);
+        }
+    }
+
+    // inv_freq = 1 / theta^(2i / head_dim) in float32, built with the same ATen ops as the
+    // reference so the values agree to the bit (they multiply positions up to 65536 + grid).
+    at::Tensor exponents = at::arange(0, config.headDim, 2, at::kLong).to(at::kFloat) /
+                           static_cast<double>(config.headDim);  // [Dh/2] f32
+    m.m_invFreq = at::reciprocal(at::pow(config.ropeTheta, exponents)).to(options.device);
+    return m;
+}
+
+// Note [DiT MRoPE]
+// Each position is (T, H, W). The head_dim / 2 rotary frequencies are assigned to axes
+// interleaved: slots 1, 4, 7, ... below 3 * mrope_section[1] take H, slots 2, 5, 8, ... below
+// 3 * mrope_section[2] take W, all others (including every slot past the interleaved range) take
+// T. The angle position * inv_freq is formed in float32: image positions start at 65536, where a
+// bf16 product would collapse whole blocks of positions onto one angle (spec F.4).
+std::pair<at::Tensor, at::Tensor> Ideogram4Transformer::rotaryTables(
+    const at::Tensor& positionIds) const {
+    at::Tensor pos = positionIds.to(m_options.device, at::kFloat);  // [B, L, 3] f32 (exact)
+    at::Tensor freqs = pos.unsqueeze(-1) * m_invFreq;               // [B, L, 3, Dh/2] f32
+    at::Tensor angles = freqs.select(2, 0).clone();                 // [B, L, Dh/2] T axis
+    const int64_t slots = m_invFreq.size(0);
+    for (int64_t axis = 1; axis <= 2; ++axis) {
+        const int64_t end = std::min<int64_t>(3 * m_config.mropeSection[axis], slots);
+        if (end <= axis) continue;
+        at::Tensor index =
+            at::arange(axis, end, 3, at::TensorOptions(at::kLong).device(m_options.device));
+        angles.index_copy_(-1, index, freqs.select(2, axis).index_select(-1, index));
+    }
+    at::Tensor emb = at::cat({angles, angles}, -1);  // [B, L, Dh] f32
+    return {emb.cos(), emb.sin()};
+}
+
+// Sinusoidal embedding of the time scaled by 1e4: sin before cos, frequencies
+// exp(-i * ln(1e4) / (half - 1)) (spec F.1).
+at::Tensor Ideogram4Transformer::timeEmbedding(const at::Tensor& t) const {
+    const int64_t half = m_config.hiddenSize() / 2;
+    const auto f32 = at::TensorOptions(at::kFloat).device(m_options.device);
+    at::Tensor scaled = t.to(m_options.device, at::kFloat) * kTimeScale;  // [B] f32
+    at::Tensor freqs =
+        at::exp(at::arange(half, f32) * (-std::log(10000.0) / static_cast<double>(half - 1)));
+    at::Tensor args = scaled.unsqueeze(1) * freqs.unsqueeze(0);  // [B, half] f32
+    at::Tensor emb = at::cat({args.sin(), args.cos()}, -1).to(m_options.dtype);  // [B, hidden]
+    return m_timeMlpOut(at::silu(m_timeMlpIn(emb)));
+}
+
+at::Tensor Ideogram4Transformer::adalnInput(const at::Tensor& t) const {
+    return at::silu(m_adalnProj(timeEmbedding(t))).unsqueeze(1);  // [B, 1, A]
+}
+
+at::Tensor Ideogram4Transformer::runBlock(const Block& b, const at::Tensor& h,
+                                          const at::Tensor& adaln, const at::Tensor& cos,
+                                          const at::Tensor& sin, const at::Tensor& mask) const {
+    const int64_t batch = h.size(0);
+    const int64_t len = h.size(1);
+    const int64_t heads = m_config.numHeads;
+    const int64_t headDim = m_config.headDim;
+    const double eps = m_config.normEps;
+
+    std::vector<at::Tensor> mod = b.adalnModulation(adaln).chunk(4, -1);  // 4 x [B, 1, D]
+    at::Tensor scaleMsa = mod[0] + 1.0;
+    at::Tensor gateMsa = mod[1].tanh();
+    at::Tensor scaleMlp = mod[2] + 1.0;
+    at::Tensor gateMlp = mod[3].tanh();
+
+    at::Tensor a = rmsNorm(h, b.attentionNorm1, eps) * scaleMsa;        // [B, L, D]
+    at::Tensor qkv = b.qkv(a).view({batch, len, 3, heads, headDim});    // [B, L, 3, H, Dh]
+    at::Tensor q = rmsNorm(qkv.select(2, 0), b.normQ, eps);             // [B, L, H, Dh]
+    at::Tensor k = rmsNorm(qkv.select(2, 1), b.normK, eps);
+    at::Tensor v = qkv.select(2, 2);
+    at::Tensor c = cos.unsqueeze(2).to(q.scalar_type());  // [B, L, 1, Dh]
+    at::Tensor s = sin.unsqueeze(2).to(q.scalar_type());
+    q = applyRope(q, c, s).transpose(1, 2);  // [B, H, L, Dh]
+    k = applyRope(k, c, s).transpose(1, 2);
+    v = v.transpose(1, 2);
+    at::Tensor attn = runtime::attention(q, k, v, mask, 1.0 / std::sqrt(double(headDim)));
+    attn = attn.transpose(1, 2).reshape({batch, len, heads * headDim});  // [B, L, D]
+    at::Tensor out = h + gateMsa * rmsNorm(b.out(attn), b.attentionNorm2, eps);
+
+    at::Tensor u = rmsNorm(out, b.ffnNorm1, eps) * scaleMlp;
+    at::Tensor ff = b.w2(at::silu(b.w1(u)) * b.w3(u));
+    return out + gateMlp * rmsNorm(ff, b.ffnNorm2, eps);
+}
+
+at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& t,
+                                         const at::Tensor& llmFeatures,
+                                         const at::Tensor& positionIds,
+                                         const at::Tensor& segmentIds,
+                                         const at::Tensor& indicator) const {
+    if (!x.defined() || x.dim() != 3) {
+        throw InputError("Ideogram4Transformer::forward: x must be [B, L, C]");
+    }
+    const int64_t batch = x.size(0);
+    const int64_t len = x.size(1);
+    checkShape(x, "x", {batch, len, m_config.inChannels});
+    checkShape(t, "t", {batch});
+    if (llmFeatures.defined()) {
+        checkShape(llmFeatures, "llmFeatures", {batch, len, m_config.llmFeaturesDim});
+    }
+    checkShape(positionIds, "positionIds", {batch, len, 3});
+    checkShape(segmentIds, "segmentIds", {batch, len});
+    checkShape(indicator, "indicator", {batch, len});
+
+    const auto dtype = m_options.dtype;
+    const auto device = m_options.device;
+    at::Tensor ind = indicator.to(device, at::kLong);
+    at::Tensor imageTokens = ind == kIndicatorImage;                     // [B, L] bool
+    at::Tensor imageMask = imageTokens.unsqueeze(-1).to(dtype);          // [B, L, 1]
+
+    at::Tensor h = m_inputProj(x.to(device, dtype) * imageMask) * imageMask;  // [B, L, D]
+
+    // The reference projects llm * text_mask for every token and masks the result again, so only
+    // text tokens contribute; projecting just those rows gives the same values at a fraction of
+    // the cost (the projection is 53248 wide).
+    at::Tensor textRows = (ind == kIndicatorText).flatten().nonzero().squeeze(1);  // [T] i64
+    if (textRows.numel() > 0) {
+        if (!llmFeatures.defined()) {
+            throw InputError("Ideogram4Transformer::forward: text tokens but no llmFeatures");
+        }
+        at::Tensor llm = llmFeatures.reshape({batch * len, m_config.llmFeaturesDim})
+                             .index_select(0, textRows.to(llmFeatures.device()))
+                             .to(device, dtype);  // [T, Dllm]
+        llm = m_llmCondProj(rmsNorm(llm, m_llmCondNorm, kLlmNormEps));  // [T, D]
+        h = h.reshape({batch * len, -1}).index_add(0, textRows, llm).view({batch, len, -1});
+    }
+    h = h + at::embedding(m_imageIndicator, imageTokens.to(at::kLong));
+
+    at::Tensor adaln = adalnInput(t);  // [B, 1, A]
+    auto [cos, sin] = rotaryTables(positionIds);
+
+    // A boolean [B, 1, L, L] mask only when tokens of different segments (padding) share the
+    // batch; with a single segment the mask is all-true and is left out.
+    at::Tensor seg = segmentIds.to(device, at::kLong);
+    at::Tensor mask;
+    if (!(seg == seg.flatten()[0]).all().item<bool>()) {
+        mask = (seg.unsqueeze(2) == seg.unsqueeze(1)).unsqueeze(1);
+    }
+
+    for (const Block& b : m_blocks) h = runBlock(b, h, adaln, cos, sin, mask);
+
+    // The final layer applies silu to the already-silu'd adaLN input (spec F.5 item 4).
+    at::Tensor scale = m_finalModulation(at::silu(adaln)) + 1.0;  // [B, 1, D]
+    at::Tensor normed = at::layer_norm(h.to(at::kFloat), {h.size(-1)}, {}, {}, kFinalNormEps);
+    return m_finalLinear(normed.to(dtype) * scale).to(at::kFloat);  // [B, L, C] f32
+}
+
+}  // namespace i4::model
