@@ -1,6 +1,7 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -91,9 +92,14 @@ TEST_P(PipelineSamplerGolden, AllCases) {
             return v;
         };
         const at::Tensor zFinal = sampleEuler(zInit, plan, recordCond, recordUncond);
-        EXPECT_LE(test::relativeError(firstCond, stored("first_pos_v")), 1e-4);
-        EXPECT_LE(test::relativeError(firstUncond, stored("first_neg_v")), 1e-4);
-        EXPECT_LE(test::relativeError(zFinal, stored("z_final")), 1e-3);
+        const double condError = test::relativeError(firstCond, stored("first_pos_v"));
+        const double uncondError = test::relativeError(firstUncond, stored("first_neg_v"));
+        const double finalError = test::relativeError(zFinal, stored("z_final"));
+        std::printf("%s/%s: first_pos_v %.3g, first_neg_v %.3g, z_final %.3g\n",
+                    precision.c_str(), name.c_str(), condError, uncondError, finalError);
+        EXPECT_LE(condError, 1e-4);
+        EXPECT_LE(uncondError, 1e-4);
+        EXPECT_LE(finalError, 1e-3);
     }
 }
 
