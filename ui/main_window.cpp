@@ -1,19 +1,216 @@
 #include "ui/main_window.h"
 
+#include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "core/version.h"
+#include "ui/dialogs/first_run_dialog.h"
+#include "ui/dialogs/settings_dialog.h"
+#include "ui/engine/engine_loader.h"
+#include "ui/gallery/gallery_panel.h"
+#include "ui/gallery/gallery_store.h"
+#include "ui/gallery/gallery_writer.h"
+#include "ui/generation/generation_controller.h"
+#include "ui/generation/safety_placeholder.h"
+#include "ui/settings/app_settings.h"
+#include "ui/widgets/caption_editor.h"
+#include "ui/widgets/generation_panel.h"
+#include "ui/widgets/preview_view.h"
+#include "ui/widgets/queue_panel.h"
 
 namespace i4::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+namespace {
+
+QString jobTitle(const CaptionEditor* caption, uint64_t seed) {
+    QString title = caption->isStructured() ? caption->caption().highLevelDescription
+                                            : caption->promptText();
+    title = title.simplified();
+    if (title.isEmpty()) title = QObject::tr("Untitled");
+    if (title.size() > 48) title = title.left(47) + QChar(0x2026);
+    return QObject::tr("%1 (seed %2)").arg(title).arg(seed);
+}
+
+}  // namespace
+
+MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings) {
     setWindowTitle(tr("i4studio %1").arg(QString::fromUtf8(i4::kVersion)));
-    auto* placeholder = new QLabel(tr("No model loaded."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    statusBar()->showMessage(tr("Ready"));
-    resize(1280, 800);
+    const bool injectedEngine = engine != nullptr;
+    m_controller = new GenerationController(std::move(engine), this);
+    m_store = std::make_unique<GalleryStore>(settings->galleryFolder());
+    QString galleryError;
+    if (!m_store->open(&galleryError)) {
+        statusBar()->showMessage(tr("Gallery unavailable: %1").arg(galleryError));
+    }
+    m_writer = new GalleryWriter(m_store.get(), this);
+
+    m_caption = new CaptionEditor(this);
+    m_preview = new PreviewView(this);
+    m_panel = new GenerationPanel(this);
+    auto* create = new QSplitter(Qt::Horizontal, this);
+    create->addWidget(m_caption);
+    create->addWidget(m_preview);
+    create->addWidget(m_panel);
+    create->setStretchFactor(0, 3);
+    create->setStretchFactor(1, 4);
+    create->setStretchFactor(2, 2);
+    create->setSizes({420, 520, 340});
+
+    m_gallery = new GalleryPanel(m_store.get(), this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(create, tr("Create"));
+    m_tabs->addTab(m_gallery, tr("Gallery"));
+    setCentralWidget(m_tabs);
+
+    auto* queueDock = new QDockWidget(tr("Queue"), this);
+    queueDock->setObjectName(QStringLiteral("queueDock"));
+    queueDock->setWidget(new QueuePanel(m_controller, queueDock));
+    addDockWidget(Qt::BottomDockWidgetArea, queueDock);
+    resizeDocks({queueDock}, {130}, Qt::Vertical);
+
+    m_modelStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_modelStatus);
+    m_modelStatus->setText(injectedEngine ? tr("Model ready") : tr("No model loaded"));
+    m_preview->setMessage(tr("Compose a caption, pick a preset and press Generate."));
+
+    connect(m_panel, &GenerationPanel::generateRequested, this, &MainWindow::generate);
+    connect(m_panel, &GenerationPanel::imageSizeChanged, this,
+            [this](QSize size) { m_caption->setAspect(size.width(), size.height()); });
+    m_caption->setAspect(m_panel->imageSize().width(), m_panel->imageSize().height());
+    connect(m_gallery, &GalleryPanel::remixRequested, this, &MainWindow::remix);
+    connect(m_writer, &GalleryWriter::saved, m_gallery, &GalleryPanel::reload);
+    connect(m_writer, &GalleryWriter::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Could not save the image: %1").arg(message));
+    });
+
+    connect(m_controller, &GenerationController::jobStarted, this, [this] {
+        m_preview->setProgress(0, 0, 0);
+        statusBar()->showMessage(tr("Generating…"));
+    });
+    connect(m_controller, &GenerationController::progress, m_preview, &PreviewView::setProgress);
+    connect(m_controller, &GenerationController::preview, m_preview, &PreviewView::setImage);
+    connect(m_controller, &GenerationController::jobFinished, this, &MainWindow::onJobFinished);
+    connect(m_controller, &GenerationController::jobFailed, this,
+            [this](quint64, const QString& message) {
+                m_preview->clearProgress();
+                statusBar()->showMessage(tr("Generation failed: %1").arg(message));
+            });
+    connect(m_controller, &GenerationController::jobCancelled, this, [this] {
+        m_preview->clearProgress();
+        statusBar()->showMessage(tr("Cancelled"), 5000);
+    });
+    connect(m_controller, &GenerationController::modelLoaded, this, [this](const QString& id) {
+        m_modelStatus->setText(tr("Model: %1").arg(id));
+    });
+    connect(m_controller, &GenerationController::modelLoadFailed, this,
+            [this](const QString& message) {
+                m_modelStatus->setText(tr("No model loaded"));
+                statusBar()->showMessage(tr("Could not load the model: %1").arg(message));
+            });
+
+    buildMenus();
+    resize(1360, 860);
+}
+
+MainWindow::~MainWindow() {
+    // The writer's thread uses the store; finish it before the store goes away.
+    delete m_writer;
+    m_writer = nullptr;
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), this,
+                    &MainWindow::generate);
+    file->addAction(tr("&Reload model"), this, &MainWindow::loadActiveModel);
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Create"), this, [this] { m_tabs->setCurrentIndex(0); });
+    view->addAction(tr("&Gallery"), this, [this] { m_tabs->setCurrentIndex(1); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Getting the &weights…"), this, [this] {
+        FirstRunDialog dialog(m_settings, this);
+        if (dialog.exec() == QDialog::Accepted) loadActiveModel();
+    });
+    help->addAction(tr("&About i4studio"), this, [this] {
+        QMessageBox::about(this, tr("About i4studio"),
+                           tr("<b>i4studio %1</b><p>A desktop studio for the open-weight "
+                              "Ideogram 4 text-to-image model.</p><p>Qt %2</p>")
+                               .arg(QString::fromUtf8(i4::kVersion), QString::fromUtf8(qVersion())));
+    });
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    statusBar()->showMessage(tr("Gallery folder and language changes apply after a restart."),
+                             8000);
+    loadActiveModel();
+}
+
+void MainWindow::loadActiveModel() {
+    const QString folder = m_settings->activeModelFolder();
+    if (folder.isEmpty()) {
+        m_modelStatus->setText(tr("No model folder set (File › Settings)"));
+        return;
+    }
+    if (!engineAvailable()) {
+        m_modelStatus->setText(tr("This build cannot generate (no inference engine)"));
+        return;
+    }
+    m_modelStatus->setText(tr("Loading model…"));
+    m_controller->loadModel(folder, m_settings->device(), m_settings->precision());
+}
+
+pipeline::GenerationRequest MainWindow::currentRequest() const {
+    return m_panel->request(m_caption->promptText());
+}
+
+void MainWindow::remix(const pipeline::GenerationRequest& request) {
+    m_caption->setPromptText(request.prompts.empty()
+                                 ? QString()
+                                 : QString::fromStdString(request.prompts.front()));
+    m_panel->setRequest(request);
+    m_tabs->setCurrentIndex(0);
+    statusBar()->showMessage(tr("Settings restored from the gallery; the seed is locked."), 5000);
+}
+
+void MainWindow::generate() {
+    const QString prompt = m_caption->promptText();
+    if (prompt.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("Write a prompt first."), 5000);
+        return;
+    }
+    for (const pipeline::GenerationRequest& request : m_panel->takeBatch(prompt)) {
+        m_controller->submit(request, jobTitle(m_caption, request.seed));
+    }
+}
+
+void MainWindow::onJobFinished(const GenerationOutput& output) {
+    m_preview->clearProgress();
+    if (!output.images.isEmpty()) m_preview->setImage(output.images.front());
+    bool blocked = false;
+    for (const QImage& image : output.images) blocked = blocked || looksLikeSafetyPlaceholder(image);
+    m_writer->save(output.images, output.request, output.modelId);
+    if (blocked) {
+        statusBar()->showMessage(
+            tr("The model returned its grey “blocked” image. This happens most with plain-text "
+               "or malformed captions: use the structured caption form."));
+    } else {
+        statusBar()->showMessage(tr("Done in %1 s").arg(output.seconds, 0, 'f', 1), 8000);
+    }
 }
 
 }  // namespace i4::ui

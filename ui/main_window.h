@@ -1,14 +1,66 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
+
+#include "core/pipeline/generation_request.h"
+#include "ui/engine/engine.h"
+#include "ui/generation/generation_job.h"
+
+class QLabel;
+class QTabWidget;
 
 namespace i4::ui {
 
+class AppSettings;
+class CaptionEditor;
+class GalleryPanel;
+class GalleryStore;
+class GalleryWriter;
+class GenerationController;
+class GenerationPanel;
+class PreviewView;
+
+// Lays out the panels, menus and status bar and wires them to the generation controller and
+// the gallery. `engine` is for tests; the app loads the model folder from the settings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine = {},
+                        QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The request the Generate button would queue (first image of the batch).
+    pipeline::GenerationRequest currentRequest() const;
+    // Puts a request back into the editors exactly (seed locked).
+    void remix(const pipeline::GenerationRequest& request);
+    void generate();
+    void loadActiveModel();
+
+    CaptionEditor* captionEditor() const { return m_caption; }
+    GenerationPanel* generationPanel() const { return m_panel; }
+    GenerationController* controller() const { return m_controller; }
+    GalleryStore* galleryStore() const { return m_store.get(); }
+    PreviewView* previewView() const { return m_preview; }
+    GalleryWriter* galleryWriter() const { return m_writer; }
+
+private:
+    void buildMenus();
+    void openGallery();
+    void onJobFinished(const GenerationOutput& output);
+    void showSettings();
+
+    AppSettings* m_settings;
+    std::unique_ptr<GalleryStore> m_store;
+    GalleryWriter* m_writer = nullptr;
+    GenerationController* m_controller = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    CaptionEditor* m_caption = nullptr;
+    GenerationPanel* m_panel = nullptr;
+    PreviewView* m_preview = nullptr;
+    GalleryPanel* m_gallery = nullptr;
+    QLabel* m_modelStatus = nullptr;
 };
 
 }  // namespace i4::ui

@@ -1,0 +1,277 @@
+#include "ui/gallery/gallery_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include "ui/gallery/png_metadata.h"
+
+namespace i4::ui {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+const QString kDatabaseName = QStringLiteral("gallery.sqlite3");
+const QString kImageFolder = QStringLiteral("images");
+
+const char* const kColumns =
+    "id, file, request, model, created, favourite";
+
+GalleryRecord readRecord(const QSqlQuery& q) {
+    GalleryRecord r;
+    r.id = q.value(0).toLongLong();
+    r.fileName = q.value(1).toString();
+    try {
+        r.request = pipeline::GenerationRequest::fromJson(
+            nlohmann::json::parse(q.value(2).toString().toStdString()));
+    } catch (const std::exception&) {
+        // Unreadable rows still list (with a default request) so they can be deleted.
+    }
+    r.modelId = q.value(3).toString();
+    r.created = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+    r.favourite = q.value(5).toBool();
+    return r;
+}
+
+}  // namespace
+
+GalleryStore::GalleryStore(const QString& folder)
+    : m_folder(folder),
+      m_connectionName(QStringLiteral("i4gallery-") + QUuid::createUuid().toString()) {}
+
+GalleryStore::~GalleryStore() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid()) db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString GalleryStore::imagePath(const GalleryRecord& record) const {
+    return QDir(m_folder).filePath(kImageFolder + QLatin1Char('/') + record.fileName);
+}
+
+bool GalleryStore::open(QString* error) {
+    if (!QDir().mkpath(QDir(m_folder).filePath(kImageFolder))) {
+        if (error) *error = QObject::tr("Cannot create the gallery folder %1").arg(m_folder);
+        return false;
+    }
+    const QString dbPath = QDir(m_folder).filePath(kDatabaseName);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(dbPath);
+    m_rebuilt = false;
+    if (!db.open() || !indexIsHealthy()) {
+        // A damaged or foreign file: start over from the PNGs.
+        db.close();
+        QFile::remove(dbPath);
+        if (!db.open()) {
+            if (error) *error = db.lastError().text();
+            return false;
+        }
+        m_open = createSchema();
+        if (m_open) {
+            rebuildIndex();
+            m_rebuilt = true;
+        }
+    } else {
+        m_open = true;
+    }
+    if (!m_open && error) *error = db.lastError().text();
+    return m_open;
+}
+
+bool GalleryStore::indexIsHealthy() const {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("ok")) {
+        return false;
+    }
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next() ||
+        q.value(0).toInt() != kSchemaVersion) {
+        return false;
+    }
+    return q.exec(QStringLiteral("SELECT %1 FROM images LIMIT 1").arg(kColumns));
+}
+
+bool GalleryStore::createSchema() {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    return q.exec(QStringLiteral(
+               "CREATE TABLE IF NOT EXISTS images ("
+               "id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL UNIQUE, "
+               "prompt TEXT NOT NULL, request TEXT NOT NULL, preset TEXT, size TEXT, "
+               "model TEXT, created TEXT NOT NULL, favourite INTEGER NOT NULL DEFAULT 0)")) &&
+           q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS images_created ON images(created)")) &&
+           q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+}
+
+bool GalleryStore::insert(GalleryRecord& record) {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO images (file, prompt, request, preset, size, model, created, "
+        "favourite) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(record.fileName);
+    q.addBindValue(record.prompt());
+    q.addBindValue(QString::fromStdString(record.request.toJson().dump()));
+    q.addBindValue(QString::fromStdString(record.request.preset));
+    q.addBindValue(record.sizeText());
+    q.addBindValue(record.modelId);
+    q.addBindValue(record.created.toString(Qt::ISODateWithMs));
+    q.addBindValue(record.favourite ? 1 : 0);
+    if (!q.exec()) return false;
+    record.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+GalleryRecord GalleryStore::prepare(const pipeline::GenerationRequest& request,
+                                   const QString& modelId) const {
+    GalleryRecord record;
+    record.request = request;
+    record.modelId = modelId;
+    record.created = QDateTime::currentDateTime();
+    record.fileName = QStringLiteral("%1-%2-%3.png")
+                          .arg(record.created.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")))
+                          .arg(request.seed)
+                          .arg(QUuid::createUuid().toString(QUuid::Id128).left(6));
+    return record;
+}
+
+bool GalleryStore::writeImage(const GalleryRecord& record, const QImage& image,
+                              QString* error) const {
+    const ImageMetadata metadata{record.request, record.modelId, record.created};
+    return writeImageWithMetadata(imagePath(record), image, metadata, error);
+}
+
+bool GalleryStore::index(GalleryRecord& record, QString* error) {
+    if (!m_open) return false;
+    if (insert(record)) return true;
+    if (error) *error = QSqlDatabase::database(m_connectionName).lastError().text();
+    return false;
+}
+
+std::optional<GalleryRecord> GalleryStore::add(const QImage& image,
+                                               const pipeline::GenerationRequest& request,
+                                               const QString& modelId, QString* error) {
+    if (!m_open) return std::nullopt;
+    GalleryRecord record = prepare(request, modelId);
+    if (!writeImage(record, image, error) || !index(record, error)) return std::nullopt;
+    return record;
+}
+
+QVector<GalleryRecord> GalleryStore::query(const GalleryFilter& filter) const {
+    QStringList where;
+    QVariantList values;
+    if (!filter.text.isEmpty()) {
+        where << QStringLiteral("prompt LIKE ? ESCAPE '\\'");
+        QString escaped = filter.text;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        values << QStringLiteral("%%1%").arg(escaped);
+    }
+    if (!filter.preset.isEmpty()) {
+        where << QStringLiteral("preset = ?");
+        values << filter.preset;
+    }
+    if (!filter.size.isEmpty()) {
+        where << QStringLiteral("size = ?");
+        values << filter.size;
+    }
+    if (!filter.modelId.isEmpty()) {
+        where << QStringLiteral("model = ?");
+        values << filter.modelId;
+    }
+    if (filter.maxAgeDays > 0) {
+        where << QStringLiteral("created >= ?");
+        values << QDateTime::currentDateTime()
+                      .addDays(-filter.maxAgeDays)
+                      .toString(Qt::ISODateWithMs);
+    }
+    if (filter.favouritesOnly) where << QStringLiteral("favourite = 1");
+
+    QString sql = QStringLiteral("SELECT %1 FROM images").arg(kColumns);
+    if (!where.isEmpty()) sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY created DESC, id DESC");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(sql);
+    for (const QVariant& v : values) q.addBindValue(v);
+    QVector<GalleryRecord> out;
+    if (!q.exec()) return out;
+    while (q.next()) out.push_back(readRecord(q));
+    return out;
+}
+
+std::optional<GalleryRecord> GalleryStore::record(qint64 id) const {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT %1 FROM images WHERE id = ?").arg(kColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return readRecord(q);
+}
+
+bool GalleryStore::setFavourite(qint64 id, bool favourite) {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE images SET favourite = ? WHERE id = ?"));
+    q.addBindValue(favourite ? 1 : 0);
+    q.addBindValue(id);
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+bool GalleryStore::remove(qint64 id, QString* error) {
+    const std::optional<GalleryRecord> found = record(id);
+    if (!found) return false;
+    const QString path = imagePath(*found);
+    if (QFile::exists(path) && !QFile::moveToTrash(path) && !QFile::remove(path)) {
+        if (error) *error = QObject::tr("Cannot delete %1").arg(path);
+        return false;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("DELETE FROM images WHERE id = ?"));
+    q.addBindValue(id);
+    return q.exec();
+}
+
+int GalleryStore::rebuildIndex() {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("DELETE FROM images"));
+    const QDir images(QDir(m_folder).filePath(kImageFolder));
+    const QStringList files =
+        images.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    int count = 0;
+    db.transaction();
+    for (const QString& file : files) {
+        const std::optional<ImageMetadata> metadata = readImageMetadata(images.filePath(file));
+        if (!metadata) continue;
+        GalleryRecord record;
+        record.fileName = file;
+        record.request = metadata->request;
+        record.modelId = metadata->modelId;
+        record.created = metadata->created.isValid()
+                             ? metadata->created
+                             : QFileInfo(images.filePath(file)).lastModified();
+        if (insert(record)) ++count;
+    }
+    db.commit();
+    return count;
+}
+
+QStringList GalleryStore::distinctValues(const QString& column) const {
+    static const QStringList allowed = {QStringLiteral("preset"), QStringLiteral("size"),
+                                        QStringLiteral("model")};
+    if (!allowed.contains(column)) return {};
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QStringList out;
+    if (!q.exec(QStringLiteral("SELECT DISTINCT %1 FROM images WHERE %1 <> '' ORDER BY %1")
+                    .arg(column))) {
+        return out;
+    }
+    while (q.next()) out << q.value(0).toString();
+    return out;
+}
+
+}  // namespace i4::ui

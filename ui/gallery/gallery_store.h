@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QImage>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <optional>
+
+#include "ui/gallery/gallery_record.h"
+
+namespace i4::ui {
+
+// The gallery on disk: PNGs (each carrying its request, Note [gallery PNG metadata]) in
+// `<folder>/images`, indexed in `<folder>/gallery.sqlite3`. The PNGs are the truth; the index is
+// rebuilt from them when it is missing, unreadable or of another schema version. Used from the
+// UI thread only (SQLite answers these queries in well under a millisecond).
+class GalleryStore {
+public:
+    explicit GalleryStore(const QString& folder);
+    ~GalleryStore();
+    GalleryStore(const GalleryStore&) = delete;
+    GalleryStore& operator=(const GalleryStore&) = delete;
+
+    // Opens (or rebuilds) the index. False with `error` set if the folder cannot be used.
+    bool open(QString* error = nullptr);
+    bool isOpen() const { return m_open; }
+    QString folder() const { return m_folder; }
+    QString imagePath(const GalleryRecord& record) const;
+    bool rebuiltOnOpen() const { return m_rebuilt; }
+
+    // add() = prepare() + writeImage() + index(). The app runs writeImage() (PNG encoding,
+    // the slow part) on a worker thread; prepare() and index() touch the database.
+    std::optional<GalleryRecord> add(const QImage& image, const pipeline::GenerationRequest& request,
+                                     const QString& modelId, QString* error = nullptr);
+    GalleryRecord prepare(const pipeline::GenerationRequest& request, const QString& modelId) const;
+    // Thread-safe: touches only the file system.
+    bool writeImage(const GalleryRecord& record, const QImage& image,
+                    QString* error = nullptr) const;
+    bool index(GalleryRecord& record, QString* error = nullptr);
+    QVector<GalleryRecord> query(const GalleryFilter& filter = {}) const;
+    std::optional<GalleryRecord> record(qint64 id) const;
+    bool setFavourite(qint64 id, bool favourite);
+    // Moves the PNG to the system trash (deleting it where there is none) and unindexes it.
+    bool remove(qint64 id, QString* error = nullptr);
+    // Drops the index and re-reads every PNG's metadata. Returns the number of images indexed.
+    int rebuildIndex();
+    // Distinct values of a filterable column ("preset", "size", "model"), sorted.
+    QStringList distinctValues(const QString& column) const;
+
+private:
+    bool createSchema();
+    bool indexIsHealthy() const;
+    bool insert(GalleryRecord& record);
+
+    QString m_folder;
+    QString m_connectionName;
+    bool m_open = false;
+    bool m_rebuilt = false;
+};
+
+}  // namespace i4::ui

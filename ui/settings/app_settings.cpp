@@ -1,0 +1,87 @@
+#include "ui/settings/app_settings.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace i4::ui {
+
+namespace {
+
+const QString kModelFolders = QStringLiteral("model/folders");
+const QString kActiveModel = QStringLiteral("model/active");
+const QString kDevice = QStringLiteral("engine/device");
+const QString kPrecision = QStringLiteral("engine/precision");
+const QString kGallery = QStringLiteral("gallery/folder");
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kFirstRunDone = QStringLiteral("ui/firstRunDone");
+
+}  // namespace
+
+AppSettings::AppSettings() = default;
+
+AppSettings::AppSettings(const QString& iniPath) : m_settings(iniPath, QSettings::IniFormat) {}
+
+QStringList AppSettings::modelFolders() const {
+    return m_settings.value(kModelFolders).toStringList();
+}
+
+void AppSettings::setModelFolders(const QStringList& folders) {
+    m_settings.setValue(kModelFolders, folders);
+}
+
+QString AppSettings::activeModelFolder() const {
+    const QString active = m_settings.value(kActiveModel).toString();
+    const QStringList folders = modelFolders();
+    return folders.contains(active) ? active : folders.value(0);
+}
+
+void AppSettings::setActiveModelFolder(const QString& folder) {
+    m_settings.setValue(kActiveModel, folder);
+}
+
+QString AppSettings::device() const {
+    return m_settings.value(kDevice, QStringLiteral("cpu")).toString();
+}
+
+void AppSettings::setDevice(const QString& device) {
+    m_settings.setValue(kDevice, device);
+}
+
+QString AppSettings::precision() const {
+    return m_settings.value(kPrecision, QStringLiteral("bf16")).toString();
+}
+
+void AppSettings::setPrecision(const QString& precision) {
+    m_settings.setValue(kPrecision, precision);
+}
+
+QString AppSettings::galleryFolder() const {
+    return m_settings.value(kGallery, defaultGalleryFolder()).toString();
+}
+
+void AppSettings::setGalleryFolder(const QString& folder) {
+    m_settings.setValue(kGallery, folder);
+}
+
+QString AppSettings::language() const {
+    return m_settings.value(kLanguage).toString();
+}
+
+void AppSettings::setLanguage(const QString& language) {
+    m_settings.setValue(kLanguage, language);
+}
+
+bool AppSettings::firstRunDone() const {
+    return m_settings.value(kFirstRunDone, false).toBool();
+}
+
+void AppSettings::setFirstRunDone(bool done) {
+    m_settings.setValue(kFirstRunDone, done);
+}
+
+QString AppSettings::defaultGalleryFolder() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("gallery"));
+}
+
+}  // namespace i4::ui

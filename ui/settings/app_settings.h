@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QSettings>
+#include <QStringList>
+
+namespace i4::ui {
+
+// Typed access to the persistent settings: one accessor per key, defaults in one place.
+class AppSettings {
+public:
+    AppSettings();
+    // For tests: settings in an INI file of their own.
+    explicit AppSettings(const QString& iniPath);
+
+    QStringList modelFolders() const;
+    void setModelFolders(const QStringList& folders);
+    QString activeModelFolder() const;
+    void setActiveModelFolder(const QString& folder);
+    QString device() const;  // "cpu" or "cuda"
+    void setDevice(const QString& device);
+    QString precision() const;  // "fp32" or "bf16"
+    void setPrecision(const QString& precision);
+    QString galleryFolder() const;
+    void setGalleryFolder(const QString& folder);
+    // "" follows the system locale; otherwise "en", "de", "ja".
+    QString language() const;
+    void setLanguage(const QString& language);
+    bool firstRunDone() const;
+    void setFirstRunDone(bool done);
+
+    static QString defaultGalleryFolder();
+
+private:
+    QSettings m_settings;
+};
+
+}  // namespace i4::ui

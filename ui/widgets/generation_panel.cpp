@@ -1,0 +1,246 @@
+#include "ui/widgets/generation_panel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "ui/generation/image_size.h"
+#include "ui/generation/schedule_shape.h"
+#include "ui/widgets/guidance_schedule_editor.h"
+
+namespace i4::ui {
+
+namespace {
+
+struct AspectChoice {
+    int w;
+    int h;
+};
+
+constexpr AspectChoice kAspects[] = {{1, 1}, {4, 3}, {3, 2}, {16, 9}, {21, 9},
+                                     {3, 4}, {2, 3}, {9, 16}, {9, 21}};
+
+uint64_t randomSeed() {
+    return QRandomGenerator::global()->bounded(quint64(1) << 32);
+}
+
+}  // namespace
+
+GenerationPanel::GenerationPanel(QWidget* parent)
+    : QWidget(parent), m_presets(sampling::builtinPresets()) {
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    layout->addLayout(form);
+
+    m_preset = new QComboBox(this);
+    m_preset->setObjectName(QStringLiteral("preset"));
+    for (const sampling::SamplerPreset& preset : m_presets) {
+        m_preset->addItem(QString::fromStdString(preset.name));
+        m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(preset.description),
+                              Qt::ToolTipRole);
+    }
+    form->addRow(tr("Preset"), m_preset);
+    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        if (m_updating) return;
+        if (const sampling::SamplerPreset* preset = currentPreset()) applyPreset(*preset);
+    });
+
+    m_aspect = new QComboBox(this);
+    m_aspect->setObjectName(QStringLiteral("aspect"));
+    for (const AspectChoice& a : kAspects) {
+        m_aspect->addItem(QStringLiteral("%1:%2").arg(a.w).arg(a.h), QSize(a.w, a.h));
+    }
+    m_aspect->addItem(tr("Custom"));
+    form->addRow(tr("Aspect"), m_aspect);
+
+    auto* sizeRow = new QHBoxLayout;
+    m_width = new QSpinBox(this);
+    m_height = new QSpinBox(this);
+    for (QSpinBox* side : {m_width, m_height}) {
+        side->setRange(kMinSide, kMaxSide);
+        side->setSingleStep(kSizeStep);
+        side->setValue(1024);
+        side->setKeyboardTracking(false);
+    }
+    m_width->setObjectName(QStringLiteral("width"));
+    m_height->setObjectName(QStringLiteral("height"));
+    m_aspectLabel = new QLabel(this);
+    sizeRow->addWidget(m_width);
+    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
+    sizeRow->addWidget(m_height);
+    sizeRow->addWidget(m_aspectLabel, 1);
+    form->addRow(tr("Size"), sizeRow);
+    connect(m_aspect, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        const QSize ratio = m_aspect->currentData().toSize();
+        if (m_updating || ratio.isEmpty()) return;
+        setImageSize(sizeForAspect(ratio.width(), ratio.height()));
+    });
+    auto sideEdited = [this] {
+        if (m_updating) return;
+        setImageSize(QSize(m_width->value(), m_height->value()));
+        m_updating = true;
+        m_aspect->setCurrentIndex(m_aspect->count() - 1);
+        m_updating = false;
+    };
+    connect(m_width, qOverload<int>(&QSpinBox::valueChanged), this, sideEdited);
+    connect(m_height, qOverload<int>(&QSpinBox::valueChanged), this, sideEdited);
+
+    auto* seedRow = new QHBoxLayout;
+    m_seed = new QLineEdit(QString::number(randomSeed()), this);
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
+    m_seedMode = new QComboBox(this);
+    m_seedMode->setObjectName(QStringLiteral("seedMode"));
+    m_seedMode->addItem(tr("Random"));
+    m_seedMode->addItem(tr("Locked"));
+    m_seedMode->addItem(tr("+1 per image"));
+    seedRow->addWidget(m_seed, 1);
+    seedRow->addWidget(m_seedMode);
+    form->addRow(tr("Seed"), seedRow);
+
+    m_batchCount = new QSpinBox(this);
+    m_batchCount->setObjectName(QStringLiteral("batchCount"));
+    m_batchCount->setRange(1, 64);
+    form->addRow(tr("Images"), m_batchCount);
+
+    auto* scheduleBox = new QGroupBox(tr("Guidance schedule"), this);
+    auto* scheduleLayout = new QVBoxLayout(scheduleBox);
+    m_schedule = new GuidanceScheduleEditor(scheduleBox);
+    scheduleLayout->addWidget(m_schedule);
+    layout->addWidget(scheduleBox);
+    connect(m_schedule, &GuidanceScheduleEditor::userEdited, this, [this] {
+        m_explicitSteps = true;
+        m_explicitSchedule = true;
+    });
+
+    layout->addStretch(1);
+    auto* generate = new QPushButton(tr("Generate"), this);
+    generate->setObjectName(QStringLiteral("generate"));
+    generate->setDefault(true);
+    generate->setMinimumHeight(36);
+    layout->addWidget(generate);
+    connect(generate, &QPushButton::clicked, this, &GenerationPanel::generateRequested);
+
+    selectPreset(QString::fromStdString(m_base.preset));
+    updateAspectLabel();
+}
+
+const sampling::SamplerPreset* GenerationPanel::currentPreset() const {
+    const int index = m_preset->currentIndex();
+    return index >= 0 && index < int(m_presets.size()) ? &m_presets[size_t(index)] : nullptr;
+}
+
+void GenerationPanel::applyPreset(const sampling::SamplerPreset& preset) {
+    m_base.preset = preset.name;
+    m_base.mu.reset();
+    m_base.std.reset();
+    m_explicitSteps = false;
+    m_explicitSchedule = false;
+    m_schedule->setSchedule(preset.guidanceSchedule);
+}
+
+void GenerationPanel::selectPreset(const QString& name) {
+    const int index = m_preset->findText(name);
+    if (index < 0) return;
+    m_updating = true;
+    m_preset->setCurrentIndex(index);
+    m_updating = false;
+    applyPreset(m_presets[size_t(index)]);
+}
+
+QSize GenerationPanel::imageSize() const {
+    return {m_width->value(), m_height->value()};
+}
+
+void GenerationPanel::setImageSize(QSize size) {
+    const QSize snapped = snapImageSize(size);
+    m_updating = true;
+    m_width->setValue(snapped.width());
+    m_height->setValue(snapped.height());
+    m_updating = false;
+    updateAspectLabel();
+    emit imageSizeChanged(snapped);
+}
+
+void GenerationPanel::updateAspectLabel() {
+    const double megapixels = double(m_width->value()) * m_height->value() / 1e6;
+    m_aspectLabel->setText(tr("%1 MP").arg(megapixels, 0, 'f', 2));
+}
+
+void GenerationPanel::setSeedMode(SeedMode mode) {
+    m_seedMode->setCurrentIndex(int(mode));
+}
+
+void GenerationPanel::setSeed(uint64_t seed) {
+    m_seed->setText(QString::number(seed));
+}
+
+uint64_t GenerationPanel::seed() const {
+    return m_seed->text().toULongLong();
+}
+
+void GenerationPanel::setBatchCount(int count) {
+    m_batchCount->setValue(count);
+}
+
+pipeline::GenerationRequest GenerationPanel::request(const QString& prompt) const {
+    pipeline::GenerationRequest r = m_base;
+    r.prompts = {prompt.toStdString()};
+    r.width = m_width->value();
+    r.height = m_height->value();
+    r.steps.reset();
+    r.guidanceSchedule.clear();
+    if (m_explicitSteps) r.steps = m_schedule->stepCount();
+    if (m_explicitSchedule) r.guidanceSchedule = m_schedule->schedule();
+    r.seed = seed();
+    return r;
+}
+
+QVector<pipeline::GenerationRequest> GenerationPanel::takeBatch(const QString& prompt) {
+    const auto mode = SeedMode(m_seedMode->currentIndex());
+    QVector<pipeline::GenerationRequest> out;
+    for (int i = 0; i < m_batchCount->value(); ++i) {
+        if (mode == SeedMode::Random) setSeed(randomSeed());
+        out.push_back(request(prompt));
+        if (mode == SeedMode::Increment) setSeed(seed() + 1);
+    }
+    return out;
+}
+
+void GenerationPanel::setRequest(const pipeline::GenerationRequest& request) {
+    const QString presetName = QString::fromStdString(request.preset);
+    if (m_preset->findText(presetName) >= 0) selectPreset(presetName);
+    m_base = request;
+    m_base.prompts.clear();
+    m_updating = true;
+    m_width->setValue(request.width);
+    m_height->setValue(request.height);
+    m_aspect->setCurrentIndex(m_aspect->count() - 1);
+    m_updating = false;
+    updateAspectLabel();
+    emit imageSizeChanged(imageSize());
+
+    // Steps and schedule: explicit values win; otherwise the preset's, left implicit.
+    const sampling::SamplerPreset* preset = currentPreset();
+    std::vector<float> schedule = request.guidanceSchedule;
+    if (schedule.empty() && preset) schedule = preset->guidanceSchedule;
+    m_schedule->setSchedule(schedule);
+    if (request.steps && *request.steps != m_schedule->stepCount()) {
+        m_schedule->setSchedule(resampleSchedule(schedule, *request.steps));
+    }
+    m_explicitSteps = request.steps.has_value();
+    m_explicitSchedule = !request.guidanceSchedule.empty();
+    setSeedMode(SeedMode::Locked);
+    setSeed(request.seed);
+}
+
+}  // namespace i4::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QVector>
+#include <QWidget>
+
+#include "core/pipeline/generation_request.h"
+#include "core/sampling/presets.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace i4::ui {
+
+class GuidanceScheduleEditor;
+
+// Everything about a request except the prompt: preset, size, seed policy, batch count and the
+// guidance schedule. Fields the panel does not show (mu, std, ...) are carried through from the
+// last request set, so a remix reproduces it exactly.
+class GenerationPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class SeedMode { Random, Locked, Increment };
+
+    explicit GenerationPanel(QWidget* parent = nullptr);
+
+    // The request for the next image, with the seed shown.
+    pipeline::GenerationRequest request(const QString& prompt) const;
+    // One request per image of the batch count, seeds following the seed mode; advances the
+    // shown seed so the next click continues the sequence.
+    QVector<pipeline::GenerationRequest> takeBatch(const QString& prompt);
+    void setRequest(const pipeline::GenerationRequest& request);
+
+    QSize imageSize() const;
+    void setImageSize(QSize size);
+    void setSeedMode(SeedMode mode);
+    void setSeed(uint64_t seed);
+    uint64_t seed() const;
+    void setBatchCount(int count);
+    void selectPreset(const QString& name);
+    GuidanceScheduleEditor* scheduleEditor() const { return m_schedule; }
+
+signals:
+    void imageSizeChanged(QSize size);
+    void generateRequested();
+
+private:
+    void applyPreset(const sampling::SamplerPreset& preset);
+    const sampling::SamplerPreset* currentPreset() const;
+    void updateAspectLabel();
+
+    std::vector<sampling::SamplerPreset> m_presets;
+    pipeline::GenerationRequest m_base;
+    bool m_explicitSteps = false;
+    bool m_explicitSchedule = false;
+    bool m_updating = false;
+
+    QComboBox* m_preset = nullptr;
+    QComboBox* m_aspect = nullptr;
+    QSpinBox* m_width = nullptr;
+    QSpinBox* m_height = nullptr;
+    QLabel* m_aspectLabel = nullptr;
+    QLineEdit* m_seed = nullptr;
+    QComboBox* m_seedMode = nullptr;
+    QSpinBox* m_batchCount = nullptr;
+    GuidanceScheduleEditor* m_schedule = nullptr;
+};
+
+}  // namespace i4::ui
