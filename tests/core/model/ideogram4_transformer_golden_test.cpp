@@ -73,6 +73,39 @@ TEST(Ideogram4TransformerGolden, ConditionalNf4) {
     expectConditionalMatches("nf4", "dit/io_nf4.safetensors");
 }
 
+// Padding sits in its own segment: sample 1 of the batch without its 3 padding tokens gives the
+// same velocity at its text and image tokens.
+TEST(Ideogram4TransformerGolden, PaddingIsInvisible) {
+    const auto model =
+        Ideogram4Transformer::loadFolder(modelDir("bf16", "transformer"), "transformer");
+    const at::Tensor batched = conditionalVelocity(model);  // [2, L, 128]
+    const at::Tensor indicator = in("indicator")[1];
+    const int64_t pad = (indicator == 0).sum().item<int64_t>();
+    ASSERT_GT(pad, 0);
+    const int64_t len = indicator.size(0) - pad;
+    auto sample = [&](const std::string& name) {
+        return in(name).narrow(0, 1, 1).narrow(1, pad, len);
+    };
+    const at::Tensor alone =
+        model.forward(sample("x"), in("t").narrow(0, 1, 1), sample("llm_features"),
+                      sample("position_ids"), sample("segment_ids"), sample("indicator"));
+    EXPECT_LE(test::relativeError(alone, batched.narrow(0, 1, 1).narrow(1, pad, len)), 1e-6);
+}
+
+// The compute dtype option: bf16 weights and activations stay near the float32 reference (this
+// is not the reference's bf16 recipe, spec F.4, only a check that the option works).
+TEST(Ideogram4TransformerGolden, Bf16ComputeOption) {
+    ComputeOptions options;
+    options.dtype = at::kBFloat16;
+    const auto model =
+        Ideogram4Transformer::loadFolder(modelDir("bf16", "transformer"), "transformer", options);
+    const at::Tensor out = conditionalVelocity(model);
+    EXPECT_EQ(out.scalar_type(), at::kFloat);
+    const double error = test::relativeError(out, test::goldenTensor(kIo, "out.velocity_cond"));
+    std::printf("velocity_cond with bf16 compute: relative error %.3g\n", error);
+    EXPECT_LE(error, 5e-2);
+}
+
 // The unconditional pass sees the image tokens only: image positions, one segment, indicator 2
 // and zero text features.
 TEST(Ideogram4TransformerGolden, UnconditionalBf16) {
