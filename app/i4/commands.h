@@ -20,5 +20,7 @@ struct Command {
 };
 Command addInfoCommand(CLI::App& app);
 Command addTokenizeCommand(CLI::App& app);
+Command addGenerateCommand(CLI::App& app);
+Command addCheckCaptionCommand(CLI::App& app);
 
 }  // namespace i4::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
     const std::vector<Command> commands{
         addInfoCommand(app),
         addTokenizeCommand(app),
+        addGenerateCommand(app),
+        addCheckCaptionCommand(app),
     };
 
     try {

@@ -1,1 +1,6 @@
 target_sources(i4 PRIVATE ${CMAKE_CURRENT_LIST_DIR}/cmd_tokenize.cpp)
+target_sources(i4 PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/cmd_generate.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/cmd_check_caption.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/progress_bar.cpp
+)

@@ -1,0 +1,99 @@
+#include "core/pipeline/request_settings.h"
+
+#include "core/caption/caption_verifier.h"
+#include "core/errors.h"
+#include "core/sampling/presets.h"
+#include "core/sampling/validation.h"
+
+namespace i4::pipeline {
+
+SamplerSettings resolveSampler(const GenerationRequest& request) {
+    SamplerSettings s;
+    if (!request.preset.empty()) {
+        auto preset = sampling::findPreset(request.preset);
+        if (!preset) {
+            std::string names;
+            for (const auto& p : sampling::builtinPresets()) names += (names.empty() ? "" : ", ") + p.name;
+            throw InputError("unknown preset '" + request.preset + "' (built-in: " + names + ")");
+        }
+        s.preset = preset->name;
+        s.steps = preset->steps;
+        s.guidanceSchedule = preset->guidanceSchedule;
+        s.mu = preset->mu;
+        s.std = preset->std;
+    }
+    if (request.steps) {
+        // A new step count without a new schedule stretches the preset's shape: every step takes
+        // the weight of the preset step at the same relative position, the polish tail kept.
+        if (!s.guidanceSchedule.empty() && request.guidanceSchedule.empty() &&
+            *request.steps != s.steps) {
+            const std::vector<float> shape = s.guidanceSchedule;
+            const float main = shape.front();
+            int tail = 0;
+            while (tail < static_cast<int>(shape.size()) && shape[shape.size() - 1 - tail] != main) ++tail;
+            std::vector<float> stretched(std::max(*request.steps, 0), main);
+            for (int i = 0; i < tail && i < *request.steps; ++i) {
+                stretched[stretched.size() - 1 - i] = shape[shape.size() - 1 - i];
+            }
+            s.guidanceSchedule = stretched;
+        }
+        s.steps = *request.steps;
+    }
+    if (!request.guidanceSchedule.empty()) s.guidanceSchedule = request.guidanceSchedule;
+    if (request.mu) s.mu = *request.mu;
+    if (request.std) s.std = *request.std;
+    if (s.steps <= 0 && request.preset.empty()) {
+        throw InputError("no preset and no step count: give a preset or steps + guidance schedule");
+    }
+    if (s.guidanceSchedule.empty()) {
+        throw InputError("no guidance schedule: give a preset or a guidance schedule");
+    }
+    return s;
+}
+
+void validateRequest(const GenerationRequest& request) {
+    if (request.prompts.empty()) throw InputError("the request has no prompt");
+    for (std::size_t i = 0; i < request.prompts.size(); ++i) {
+        if (request.prompts[i].find_first_not_of(" \t\r\n") == std::string::npos) {
+            throw InputError("prompt " + std::to_string(i + 1) + " is empty");
+        }
+    }
+    if (request.batch < 1 || request.batch > 64) {
+        throw InputError("batch must be between 1 and 64 (got " + std::to_string(request.batch) + ")");
+    }
+    const SamplerSettings s = resolveSampler(request);
+    sampling::validateGeneration(request.width, request.height, s.steps, s.guidanceSchedule, s.mu,
+                                 s.std, request.uncheckedSize);
+}
+
+GenerationRequest resolvedRequest(const GenerationRequest& request) {
+    const SamplerSettings s = resolveSampler(request);
+    GenerationRequest r = request;
+    r.preset = s.preset;
+    r.steps = s.steps;
+    r.guidanceSchedule = s.guidanceSchedule;
+    r.mu = s.mu;
+    r.std = s.std;
+    return r;
+}
+
+GenerationRequest withMainGuidance(const GenerationRequest& request, float weight) {
+    GenerationRequest r = request;
+    std::vector<float> schedule = resolveSampler(request).guidanceSchedule;
+    const float main = schedule.front();
+    std::size_t tail = 0;
+    while (tail < schedule.size() && schedule[schedule.size() - 1 - tail] != main) ++tail;
+    for (std::size_t i = 0; i + tail < schedule.size(); ++i) schedule[i] = weight;
+    r.guidanceSchedule = schedule;
+    return r;
+}
+
+std::vector<std::string> captionWarnings(const std::string& prompt) {
+    const auto first = prompt.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos || prompt[first] != '{') return {};
+    std::vector<std::string> out;
+    for (const auto& w : caption::verifyCaption(prompt)) out.push_back(w.jsonPath + ": " + w.message);
+    return out;
+}
+
+}  // namespace i4::pipeline
