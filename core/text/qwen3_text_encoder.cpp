@@ -15,6 +15,9 @@ namespace i4::text {
 
 namespace {
 
+// Query rows per attention chunk on the CPU: [B, H, 256, L] float32 scores stay a few MB.
+constexpr int64_t kCpuQueryChunk = 256;
+
 int64_t requireInt(const nlohmann::json& node, const char* field, const std::string& label) {
     if (!node.contains(field) || !node[field].is_number_integer() || node[field].get<int64_t>() <= 0) {
         throw ModelError(label + ": text_config." + field + " is missing or not a positive integer");
@@ -228,7 +231,7 @@ TextFeatures Qwen3TextEncoder::encode(const std::vector<std::vector<int64_t>>& i
 
 at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
                                        const at::Tensor& cos, const at::Tensor& sin,
-                                       const at::Tensor& mask) const {
+                                       const std::vector<at::Tensor>& masks) const {
     const Qwen3TextConfig& c = m_config;
     const int64_t batch = x.size(0);
     const int64_t len = x.size(1);
@@ -248,7 +251,20 @@ at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
         k = k.repeat_interleave(groups, 1);
         v = v.repeat_interleave(groups, 1);
     }
-    at::Tensor out = runtime::attention(q, k, v, mask, 1.0 / std::sqrt(double(c.headDim)));
+    // Query rows in chunks: a chunk only needs the keys up to its end (causal), and the score
+    // tensors stay small enough to be reused by the allocator instead of freshly page-faulted.
+    const double scale = 1.0 / std::sqrt(double(c.headDim));
+    std::vector<at::Tensor> outs;  // each [B, Hq, chunk, D]
+    outs.reserve(masks.size());
+    int64_t start = 0;
+    for (const at::Tensor& chunkMask : masks) {
+        const int64_t rows = chunkMask.size(2);
+        const int64_t end = start + rows;
+        outs.push_back(runtime::attention(q.narrow(2, start, rows), k.narrow(2, 0, end),
+                                          v.narrow(2, 0, end), chunkMask, scale));
+        start = end;
+    }
+    const at::Tensor out = outs.size() == 1 ? outs[0] : at::cat(outs, 2);  // [B, Hq, L, D]
     return layer.o(out.transpose(1, 2).reshape({batch, len, c.numHeads * c.headDim}));
 }
 
@@ -278,21 +294,29 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     const at::Tensor cos = emb.cos().to(dtype);
     const at::Tensor sin = emb.sin().to(dtype);
 
-    // Causal and key-padding mask [B, 1, L, L]. Each padded query also sees itself, so that no
-    // row is fully masked (a NaN there would reach real rows through 0 * NaN in the value matmul).
-    const at::TensorOptions boolOptions = at::TensorOptions(device).dtype(at::kBool);
-    const at::Tensor causal = at::ones({len, len}, boolOptions).tril();
-    const at::Tensor eye = at::eye(len, boolOptions);
-    const at::Tensor attnMask =
-        (causal.unsqueeze(0) & valid.unsqueeze(1)) | eye.unsqueeze(0);  // [B, L, L]
-    const at::Tensor mask4 = attnMask.unsqueeze(1);
+    // Causal and key-padding masks, one [B, 1, rows, end] per chunk of query rows (see
+    // attention()). Each padded query also sees itself, so that no row is fully masked (a NaN
+    // there would reach real rows through 0 * NaN in the value matmul).
+    const int64_t chunk = device.is_cpu() ? kCpuQueryChunk : len;
+    const at::TensorOptions longOptions = at::TensorOptions(device).dtype(at::kLong);
+    std::vector<at::Tensor> masks;
+    for (int64_t start = 0; start < len; start += chunk) {
+        const int64_t rows = std::min(chunk, len - start);
+        const int64_t end = start + rows;
+        const at::Tensor queryPos = at::arange(start, end, longOptions).unsqueeze(1);  // [rows, 1]
+        const at::Tensor keyPos = at::arange(0, end, longOptions).unsqueeze(0);        // [1, end]
+        const at::Tensor causal = keyPos.le(queryPos);                                // [rows, end]
+        const at::Tensor self = keyPos.eq(queryPos);
+        const at::Tensor keyValid = valid.narrow(1, 0, end).unsqueeze(1);              // [B, 1, end]
+        masks.push_back(((causal.unsqueeze(0) & keyValid) | self.unsqueeze(0)).unsqueeze(1));
+    }
 
     std::vector<at::Tensor> taps;
     taps.reserve(kTapLayers.size());
     std::size_t nextTap = 0;
     for (int64_t i = 0; i < c.numLayers; ++i) {
         const Layer& layer = m_layers[static_cast<std::size_t>(i)];
-        x = x + attention(layer, rmsNorm(x, layer.inputNorm, c.rmsNormEps), cos, sin, mask4);
+        x = x + attention(layer, rmsNorm(x, layer.inputNorm, c.rmsNormEps), cos, sin, masks);
         const at::Tensor n = rmsNorm(x, layer.postNorm, c.rmsNormEps);
         x = x + layer.down(at::silu(layer.gate(n)) * layer.up(n));
         if (nextTap < kTapLayers.size() && kTapLayers[nextTap] == i) {

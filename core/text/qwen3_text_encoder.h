@@ -83,7 +83,7 @@ private:
     };
 
     at::Tensor attention(const Layer& layer, const at::Tensor& x, const at::Tensor& cos,
-                         const at::Tensor& sin, const at::Tensor& mask) const;
+                         const at::Tensor& sin, const std::vector<at::Tensor>& masks) const;
 
     Qwen3TextConfig m_config;
     TextEncoderOptions m_options;

@@ -124,6 +124,32 @@ TEST_P(TextEncoderGolden, CacheGivesTheEncoderResult) {
     EXPECT_LE(test::relativeError(cached.features, direct.features), 1e-5);
 }
 
+// Prompts longer than one attention chunk of query rows (256 on the CPU), with left padding that
+// moves the chunk boundaries: causality means a prefix encodes the same alone, and padding means
+// a short prompt encodes the same alone as next to a long one.
+TEST(TextEncoderLong, ChunkedAttentionKeepsCausalityAndPadding) {
+    const Tokenizer tokenizer =
+        Tokenizer::fromModelFolder(test::goldenDir() / "tiny-ideogram4-bf16");
+    std::string prompt;
+    for (int i = 0; i < 45; ++i) prompt += "a lone sailboat, " + std::to_string(i) + "; ";
+    const std::vector<int64_t> longIds = tokenizer.encodeChat(prompt);
+    ASSERT_GT(longIds.size(), 320u);
+    const std::vector<int64_t> prefix(longIds.begin(), longIds.begin() + 300);
+    const std::vector<int64_t> shortIds(longIds.begin(), longIds.begin() + 37);
+    const Qwen3TextEncoder& encoder = goldenEncoder("bf16");
+
+    const TextFeatures both = encoder.encode({longIds, shortIds});
+    const TextFeatures alone = encoder.encode({prefix});
+    const int64_t len = both.features.size(1);
+    EXPECT_LE(test::relativeError(both.features[0].narrow(0, 0, 300), alone.features[0]), 1e-5);
+    const TextFeatures shortAlone = encoder.encode({shortIds});
+    EXPECT_LE(test::relativeError(both.features[1].narrow(0, len - 37, 37),
+                                  shortAlone.features[0]),
+              1e-5);
+    EXPECT_EQ(both.features[1].narrow(0, 0, len - 37).abs().max().item<float>(), 0.0f);
+    EXPECT_FALSE(at::isnan(both.features).any().item<bool>());
+}
+
 INSTANTIATE_TEST_SUITE_P(Precisions, TextEncoderGolden, ::testing::Values("bf16", "fp8", "nf4"));
 
 }  // namespace
