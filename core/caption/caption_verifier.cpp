@@ -245,7 +245,9 @@ bool onlyEscapedNonAscii(const std::string& text) {
         if (text[i] != '\\' || i + 1 >= text.size()) continue;
         if (text[i + 1] == 'u' && i + 5 < text.size()) {
             int value = 0;
-            for (size_t k = i + 2; k < i + 6; ++k) value = value * 16 + std::max(0, hexValue(text[k]));
+            for (size_t k = i + 2; k < i + 6; ++k) {
+                value = value * 16 + std::max(0, hexValue(text[k]));
+            }
             escaped |= value >= 0x80;
             i += 5;
         } else {
