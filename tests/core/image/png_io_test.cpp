@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
-#include <sys/stat.h>
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -125,6 +127,34 @@ TEST(PngIo, FailedWriteKeepsThePreviousFile) {
     fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
     EXPECT_THROW(writePng(dir / "out.png", gradient(8, 8), sampleMetadata()), Error);
     fs::permissions(dir, fs::perms::owner_all);
+    EXPECT_EQ(entryCount(dir), 1u);
+    EXPECT_EQ(readBytes(dir / "out.png"), before);
+}
+
+// A write that fails half-way (the file size limit makes write() fail with EFBIG, even for root)
+// leaves the previous image untouched and no temporary file behind.
+TEST(PngIo, WriteFailingMidwayKeepsThePreviousFile) {
+    const fs::path dir = test::tempDir("png_midway");
+    writePng(dir / "out.png", gradient(4, 4), {});
+    const std::string before = readBytes(dir / "out.png");
+    const std::string next = encodePng(gradient(64, 64), sampleMetadata());
+    ASSERT_GT(next.size(), before.size() + 1024);
+
+    rlimit saved{};
+    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limited = saved;
+    limited.rlim_cur = before.size() + 512;
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+    bool threw = false;
+    try {
+        writePng(dir / "out.png", gradient(64, 64), sampleMetadata());
+    } catch (const Error&) {
+        threw = true;
+    }
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+    EXPECT_TRUE(threw);
     EXPECT_EQ(entryCount(dir), 1u);
     EXPECT_EQ(readBytes(dir / "out.png"), before);
 }
