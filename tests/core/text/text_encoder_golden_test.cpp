@@ -7,6 +7,9 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "core/errors.h"
+#include "core/io/checkpoint.h"
+#include "core/io/safetensors_writer.h"
 #include "core/text/conditioning_cache.h"
 #include "core/text/qwen3_text_encoder.h"
 #include "core/text/tokenizer.h"
@@ -148,6 +151,50 @@ TEST(TextEncoderLong, ChunkedAttentionKeepsCausalityAndPadding) {
               1e-5);
     EXPECT_EQ(both.features[1].narrow(0, 0, len - 37).abs().max().item<float>(), 0.0f);
     EXPECT_FALSE(at::isnan(both.features).any().item<bool>());
+}
+
+// The stock Qwen3-VL-8B-Instruct layout: keys under model.language_model., a vision tower under
+// model.visual., an lm_head, and the transformers-4.57 config (rope_scaling + top-level theta).
+TEST(TextEncoderLayouts, StockQwenLayoutLoadsToTheSameEncoder) {
+    const auto source = test::goldenDir() / "tiny-ideogram4-bf16" / "text_encoder";
+    const io::Checkpoint ckpt = io::Checkpoint::openFolder(source, "text_encoder");
+    std::vector<std::pair<std::string, at::Tensor>> tensors;
+    for (const std::string& key : ckpt.keys()) {
+        tensors.emplace_back("model." + key, ckpt.tensor(key));
+    }
+    tensors.emplace_back("lm_head.weight", at::zeros({4, 16}, at::kBFloat16));
+
+    std::ifstream in(source / "config.json");
+    nlohmann::json config = nlohmann::json::parse(in);
+    nlohmann::json& tc = config["text_config"];
+    config["rope_theta"] = tc["rope_parameters"]["rope_theta"];
+    tc["rope_scaling"] = tc["rope_parameters"];
+    tc["rope_scaling"].erase("rope_theta");
+    tc.erase("rope_parameters");
+
+    const auto dir = test::tempDir("stock-qwen") / "text_encoder";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "config.json") << config.dump(2);
+    io::writeSafetensors(dir / "model.safetensors", tensors);
+
+    const std::string file = "text_encoder/io.safetensors";
+    const auto ids = textIds(test::goldenTensor(file, "in.token_ids"),
+                             test::goldenTensor(file, "in.indicator"));
+    const Qwen3TextEncoder stock = Qwen3TextEncoder::load(dir);
+    EXPECT_DOUBLE_EQ(stock.config().ropeTheta, goldenEncoder("bf16").config().ropeTheta);
+    EXPECT_TRUE(stock.encode(ids).features.equal(goldenEncoder("bf16").encode(ids).features));
+
+    // A tensor the text model does not have is reported, not ignored.
+    tensors.emplace_back("model.language_model.layers.0.self_attn.extra.weight",
+                         at::zeros({2}, at::kBFloat16));
+    io::writeSafetensors(dir / "model.safetensors", tensors);
+    try {
+        Qwen3TextEncoder::load(dir);
+        ADD_FAILURE() << "an unexpected tensor was accepted";
+    } catch (const ModelError& e) {
+        EXPECT_NE(std::string(e.what()).find("self_attn.extra.weight"), std::string::npos)
+            << e.what();
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Precisions, TextEncoderGolden, ::testing::Values("bf16", "fp8", "nf4"));
