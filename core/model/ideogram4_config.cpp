@@ -51,8 +51,8 @@ Ideogram4Config Ideogram4Config::fromJson(const nlohmann::json& json, const std:
         if (s < 0) throw ModelError(source + ": field 'mrope_section' holds a negative value");
         sectionSum += s;
     }
-    if (sectionSum > c.headDim / 2 || 3 * std::max(c.mropeSection[1], c.mropeSection[2]) >
-                                          c.headDim / 2) {
+    if (sectionSum > c.headDim / 2 ||
+        3 * std::max(c.mropeSection[1], c.mropeSection[2]) > c.headDim / 2) {
         throw ModelError(source + ": field 'mrope_section' does not fit attention_head_dim / 2 = " +
                          std::to_string(c.headDim / 2) + " frequencies");
     }

@@ -49,8 +49,8 @@ public:
         if (!m_ckpt.contains(key)) m_ckpt.fail(key, "is missing");
         at::Tensor v = m_ckpt.tensor(key);
         if (v.dim() != 1 || v.size(0) != size) {
-            m_ckpt.fail(key, "has shape " + shapeText(v) + ", expected [" +
-                                 std::to_string(size) + "]");
+            m_ckpt.fail(key,
+                        "has shape " + shapeText(v) + ", expected [" + std::to_string(size) + "]");
         }
         m_usedKeys.insert(key);
         return v.to(m_options.device, at::kFloat).contiguous();
@@ -99,11 +99,10 @@ private:
 
     void checkLinear(const Linear& layer, const std::string& prefix, int64_t out, int64_t in) {
         if (layer.outFeatures() != out || layer.inFeatures() != in) {
-            m_ckpt.fail(prefix + ".weight",
-                        "is [" + std::to_string(layer.outFeatures()) + ", " +
-                            std::to_string(layer.inFeatures()) + "], expected [" +
-                            std::to_string(out) + ", " + std::to_string(in) +
-                            "] from config.json");
+            m_ckpt.fail(prefix + ".weight", "is [" + std::to_string(layer.outFeatures()) + ", " +
+                                                std::to_string(layer.inFeatures()) +
+                                                "], expected [" + std::to_string(out) + ", " +
+                                                std::to_string(in) + "] from config.json");
         }
     }
 
@@ -252,7 +251,7 @@ at::Tensor Ideogram4Transformer::timeEmbedding(const at::Tensor& t) const {
     at::Tensor scaled = t.to(m_options.device, at::kFloat) * kTimeScale;  // [B] f32
     at::Tensor freqs =
         at::exp(at::arange(half, f32) * (-std::log(10000.0) / static_cast<double>(half - 1)));
-    at::Tensor args = scaled.unsqueeze(1) * freqs.unsqueeze(0);  // [B, half] f32
+    at::Tensor args = scaled.unsqueeze(1) * freqs.unsqueeze(0);                  // [B, half] f32
     at::Tensor emb = at::cat({args.sin(), args.cos()}, -1).to(m_options.dtype);  // [B, hidden]
     return m_timeMlpOut(at::silu(m_timeMlpIn(emb)));
 }
@@ -276,9 +275,9 @@ at::Tensor Ideogram4Transformer::runBlock(const Block& b, const at::Tensor& h,
     at::Tensor scaleMlp = mod[2] + 1.0;
     at::Tensor gateMlp = mod[3].tanh();
 
-    at::Tensor a = rmsNorm(h, b.attentionNorm1, eps) * scaleMsa;        // [B, L, D]
-    at::Tensor qkv = b.qkv(a).view({batch, len, 3, heads, headDim});    // [B, L, 3, H, Dh]
-    at::Tensor q = rmsNorm(qkv.select(2, 0), b.normQ, eps);             // [B, L, H, Dh]
+    at::Tensor a = rmsNorm(h, b.attentionNorm1, eps) * scaleMsa;      // [B, L, D]
+    at::Tensor qkv = b.qkv(a).view({batch, len, 3, heads, headDim});  // [B, L, 3, H, Dh]
+    at::Tensor q = rmsNorm(qkv.select(2, 0), b.normQ, eps);           // [B, L, H, Dh]
     at::Tensor k = rmsNorm(qkv.select(2, 1), b.normK, eps);
     at::Tensor v = qkv.select(2, 2);
     at::Tensor c = cos.unsqueeze(2).to(q.scalar_type());  // [B, L, 1, Dh]
@@ -317,8 +316,8 @@ at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& 
     const auto dtype = m_options.dtype;
     const auto device = m_options.device;
     at::Tensor ind = indicator.to(device, at::kLong);
-    at::Tensor imageTokens = ind == kIndicatorImage;                     // [B, L] bool
-    at::Tensor imageMask = imageTokens.unsqueeze(-1).to(dtype);          // [B, L, 1]
+    at::Tensor imageTokens = ind == kIndicatorImage;             // [B, L] bool
+    at::Tensor imageMask = imageTokens.unsqueeze(-1).to(dtype);  // [B, L, 1]
 
     at::Tensor h = m_inputProj(x.to(device, dtype) * imageMask) * imageMask;  // [B, L, D]
 
@@ -332,7 +331,7 @@ at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& 
         }
         at::Tensor llm = llmFeatures.reshape({batch * len, m_config.llmFeaturesDim})
                              .index_select(0, textRows.to(llmFeatures.device()))
-                             .to(device, dtype);  // [T, Dllm]
+                             .to(device, dtype);                        // [T, Dllm]
         llm = m_llmCondProj(rmsNorm(llm, m_llmCondNorm, kLlmNormEps));  // [T, D]
         h = h.reshape({batch * len, -1}).index_add(0, textRows, llm).view({batch, len, -1});
     }

@@ -69,12 +69,11 @@ private:
         at::Tensor normK;   // [head_dim]
         Linear w1, w2, w3;  // SwiGLU
         at::Tensor attentionNorm1, attentionNorm2, ffnNorm1, ffnNorm2;  // [hidden]
-        Linear adalnModulation;  // [4 * hidden, adaln_dim]
+        Linear adalnModulation;                                         // [4 * hidden, adaln_dim]
     };
 
     at::Tensor runBlock(const Block& block, const at::Tensor& h, const at::Tensor& adaln,
-                        const at::Tensor& cos, const at::Tensor& sin,
-                        const at::Tensor& mask) const;
+                        const at::Tensor& cos, const at::Tensor& sin, const at::Tensor& mask) const;
 
     Ideogram4Config m_config;
     ComputeOptions m_options;

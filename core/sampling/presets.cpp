@@ -36,12 +36,9 @@ bool SamplerPreset::operator==(const SamplerPreset& other) const {
 }
 
 nlohmann::json presetToJson(const SamplerPreset& preset) {
-    return {{"name", preset.name},
-            {"description", preset.description},
-            {"steps", preset.steps},
-            {"mu", preset.mu},
-            {"std", preset.std},
-            {"guidance_schedule", preset.guidanceSchedule}};
+    return {{"name", preset.name},   {"description", preset.description},
+            {"steps", preset.steps}, {"mu", preset.mu},
+            {"std", preset.std},     {"guidance_schedule", preset.guidanceSchedule}};
 }
 
 SamplerPreset presetFromJson(const nlohmann::json& json, const std::string& source) {
@@ -73,8 +70,8 @@ std::vector<SamplerPreset> presetsFromJson(const nlohmann::json& json, const std
         fail(source, std::string("is not a preset file (\"format\" must be \"") + kFormat + "\")");
     }
     if (json.value("version", 0) != kVersion) {
-        fail(source, "has an unsupported preset file version (expected " +
-                         std::to_string(kVersion) + ")");
+        fail(source,
+             "has an unsupported preset file version (expected " + std::to_string(kVersion) + ")");
     }
     if (!json.contains("presets") || !json.at("presets").is_array()) {
         fail(source, "field 'presets' must be an array");

@@ -35,8 +35,8 @@ SamplingPlan makeSamplingPlan(int steps, double mu, double std,
 struct StepState {
     int step = 0;  // 0-based, in step order
     int total = 0;
-    float t = 0;   // model time at the start of the step
-    float s = 0;   // model time after it
+    float t = 0;  // model time at the start of the step
+    float s = 0;  // model time after it
     float guidance = 0;
     const at::Tensor& latent;  // [B, N, C] f32: z at time s
     const at::Tensor& x0;      // [B, N, C] f32: clean estimate z_t + (1 - t) * v

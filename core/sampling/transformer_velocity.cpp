@@ -20,12 +20,11 @@ void checkLatent(const at::Tensor& z, const PackedBatch& packed, int64_t channel
 
 }  // namespace
 
-VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model,
-                               const PackedBatch& packed, const at::Tensor& llmFeatures) {
+VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model, const PackedBatch& packed,
+                               const at::Tensor& llmFeatures) {
     const auto& config = model.config();
-    if (!llmFeatures.defined() || llmFeatures.dim() != 3 ||
-        llmFeatures.size(0) != packed.batch() || llmFeatures.size(1) != packed.length() ||
-        llmFeatures.size(2) != config.llmFeaturesDim) {
+    if (!llmFeatures.defined() || llmFeatures.dim() != 3 || llmFeatures.size(0) != packed.batch() ||
+        llmFeatures.size(1) != packed.length() || llmFeatures.size(2) != config.llmFeaturesDim) {
         throw InputError("conditional pass: the text features must be [" +
                          std::to_string(packed.batch()) + ", " + std::to_string(packed.length()) +
                          ", " + std::to_string(config.llmFeaturesDim) + "]");
@@ -44,8 +43,8 @@ VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model,
         const int64_t batch = packed.batch();
         at::Tensor x = at::cat({at::zeros({batch, packed.textLength, channels}, z.options()), z},
                                1);  // [B, L, C] f32
-        at::Tensor v = m->forward(x, at::full({batch}, t, at::kFloat), features,
-                                  packed.positionIds, packed.segmentIds, packed.indicator);
+        at::Tensor v = m->forward(x, at::full({batch}, t, at::kFloat), features, packed.positionIds,
+                                  packed.segmentIds, packed.indicator);
         return v.narrow(1, packed.textLength, packed.imageTokens());  // [B, N, C] f32
     };
 }

@@ -16,8 +16,8 @@ namespace i4::sampling {
 
 // Conditional pass: x = [zeros at the text slots | z], the packed layout and the text features
 // llmFeatures [B, L, llm_features_dim] (zero outside text); returns the image slots' velocity.
-VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model,
-                               const PackedBatch& packed, const at::Tensor& llmFeatures);
+VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model, const PackedBatch& packed,
+                               const at::Tensor& llmFeatures);
 
 // Unconditional pass: image tokens only (`packed` from packUnconditional), zero text features.
 VelocityFn unconditionalVelocity(const model::Ideogram4Transformer& model,

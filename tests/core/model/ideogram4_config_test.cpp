@@ -38,8 +38,7 @@ TEST(Ideogram4Config, BadFieldsAreNamed) {
     EXPECT_NE(message({{"num_layers", "many"}}).find("'num_layers' has the wrong type"),
               std::string::npos);
     EXPECT_NE(message({{"attention_head_dim", 63}}).find("attention_head_dim"), std::string::npos);
-    EXPECT_NE(message({{"mrope_section", {100, 20, 20}}}).find("mrope_section"),
-              std::string::npos);
+    EXPECT_NE(message({{"mrope_section", {100, 20, 20}}}).find("mrope_section"), std::string::npos);
     EXPECT_NE(message({{"num_attention_heads", 0}}).find("transformer/config.json"),
               std::string::npos);
 }

@@ -27,8 +27,8 @@ at::Tensor conditionalVelocity(const Ideogram4Transformer& model) {
 }
 
 void expectConditionalMatches(const std::string& precision, const std::string& goldenFile) {
-    const auto model = Ideogram4Transformer::loadFolder(modelDir(precision, "transformer"),
-                                                        "transformer");
+    const auto model =
+        Ideogram4Transformer::loadFolder(modelDir(precision, "transformer"), "transformer");
     const at::Tensor out = conditionalVelocity(model);
     const at::Tensor ref = test::goldenTensor(goldenFile, "out.velocity_cond");
     EXPECT_EQ(out.scalar_type(), at::kFloat);
@@ -56,9 +56,9 @@ TEST(Ideogram4TransformerGolden, Intermediates) {
     EXPECT_LE(test::relativeError(model.timeEmbedding(in("t")),
                                   test::goldenTensor(kIo, "act.t_embedding")),
               kTolerance);
-    EXPECT_LE(test::relativeError(model.adalnInput(in("t")),
-                                  test::goldenTensor(kIo, "act.adaln_input")),
-              kTolerance);
+    EXPECT_LE(
+        test::relativeError(model.adalnInput(in("t")), test::goldenTensor(kIo, "act.adaln_input")),
+        kTolerance);
 }
 
 TEST(Ideogram4TransformerGolden, ConditionalBf16) {
@@ -145,9 +145,8 @@ TEST(Ideogram4TransformerGolden, SplitDiffusersLayout) {
             tensors.emplace_back(base + "to_k.weight", parts[1].contiguous());
             tensors.emplace_back(base + "to_v.weight", parts[2].contiguous());
         } else if (endsWith(key, oSuffix)) {
-            tensors.emplace_back(key.substr(0, key.size() - oSuffix.size()) +
-                                     ".attention.to_out.0.weight",
-                                 t);
+            tensors.emplace_back(
+                key.substr(0, key.size() - oSuffix.size()) + ".attention.to_out.0.weight", t);
         } else {
             tensors.emplace_back(key, t);
         }
@@ -182,8 +181,7 @@ TEST(Ideogram4TransformerGolden, ConfigMismatchIsAModelError) {
         Ideogram4Transformer::load(ckpt, config);
         ADD_FAILURE() << "no error for a wrong intermediate_size";
     } catch (const ModelError& e) {
-        EXPECT_NE(std::string(e.what()).find("layers.0.feed_forward.w1.weight"),
-                  std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("layers.0.feed_forward.w1.weight"), std::string::npos)
             << e.what();
     }
 }

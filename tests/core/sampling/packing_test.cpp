@@ -27,11 +27,14 @@ TEST(Packing, BatchWithLeftPadding) {
     EXPECT_EQ(row(p.tokenIds[1]), (std::vector<int64_t>{21, 22, 23, 24, 0, 0, 0, 0, 0, 0}));
 
     const int64_t b = kImagePositionBase;
-    EXPECT_EQ(row(p.positionIds[0]),
-              (std::vector<int64_t>{0, 0, 0, 0, 0, 0,                      // padding
-                                    0, 0, 0, 1, 1, 1,                      // text (i, i, i)
-                                    b, b, b, b, b, b + 1, b, b, b + 2,     // image row 0
-                                    b, b + 1, b, b, b + 1, b + 1, b, b + 1, b + 2}));
+    const std::vector<std::vector<int64_t>> expected{
+        {0, 0, 0},     {0, 0, 0},         {0, 0, 0},      // padding, then the first text token
+        {1, 1, 1},                                        // text (i, i, i)
+        {b, b, b},     {b, b, b + 1},     {b, b, b + 2},  // image row 0
+        {b, b + 1, b}, {b, b + 1, b + 1}, {b, b + 1, b + 2}};
+    for (int64_t j = 0; j < p.length(); ++j) {
+        EXPECT_EQ(row(p.positionIds[0][j]), expected[static_cast<size_t>(j)]) << "token " << j;
+    }
     EXPECT_EQ(row(p.positionIds[1].narrow(0, 0, 4)),
               (std::vector<int64_t>{0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3}));
 }

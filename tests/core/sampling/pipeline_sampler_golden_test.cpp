@@ -28,8 +28,8 @@ TEST_P(PipelineSamplerGolden, AllCases) {
     ASSERT_TRUE(in.good());
     const nlohmann::json golden = nlohmann::json::parse(in);
     const auto modelDir = test::goldenDir() / golden.at("model_dir").get<std::string>();
-    const auto cond = model::Ideogram4Transformer::loadFolder(modelDir / "transformer",
-                                                              "transformer");
+    const auto cond =
+        model::Ideogram4Transformer::loadFolder(modelDir / "transformer", "transformer");
     const auto uncond = model::Ideogram4Transformer::loadFolder(
         modelDir / "unconditional_transformer", "unconditional_transformer");
 
@@ -95,8 +95,8 @@ TEST_P(PipelineSamplerGolden, AllCases) {
         const double condError = test::relativeError(firstCond, stored("first_pos_v"));
         const double uncondError = test::relativeError(firstUncond, stored("first_neg_v"));
         const double finalError = test::relativeError(zFinal, stored("z_final"));
-        std::printf("%s/%s: first_pos_v %.3g, first_neg_v %.3g, z_final %.3g\n",
-                    precision.c_str(), name.c_str(), condError, uncondError, finalError);
+        std::printf("%s/%s: first_pos_v %.3g, first_neg_v %.3g, z_final %.3g\n", precision.c_str(),
+                    name.c_str(), condError, uncondError, finalError);
         EXPECT_LE(condError, 1e-4);
         EXPECT_LE(uncondError, 1e-4);
         EXPECT_LE(finalError, 1e-3);

@@ -31,8 +31,8 @@ TEST(Sampler, GuidanceIsAppliedInStepOrder) {
         seenT.push_back(s.t);
         EXPECT_EQ(s.total, 3);
         // x0 = z_t + (1 - t) * v with v = g
-        EXPECT_TRUE(at::allclose(s.x0, s.latent - s.guidance * (s.s - s.t) +
-                                           s.guidance * (1.0f - s.t)));
+        EXPECT_TRUE(
+            at::allclose(s.x0, s.latent - s.guidance * (s.s - s.t) + s.guidance * (1.0f - s.t)));
     };
     auto one = [](const at::Tensor& z, float) { return at::ones_like(z); };
     auto zero = [](const at::Tensor& z, float) { return at::zeros_like(z); };
@@ -78,9 +78,9 @@ TEST(Sampler, CancelBetweenThePasses) {
     SamplerCallbacks callbacks;
     callbacks.cancel = &cancel;
     callbacks.onStep = [&](const StepState&) { ++stepsReported; };
-    EXPECT_THROW(sampleEuler(at::zeros({1, 2, 4}), simplePlan({1, 1, 1, 1, 1}), cond, uncond,
-                             callbacks),
-                 CancelledError);
+    EXPECT_THROW(
+        sampleEuler(at::zeros({1, 2, 4}), simplePlan({1, 1, 1, 1, 1}), cond, uncond, callbacks),
+        CancelledError);
     EXPECT_EQ(condCalls, 2);
     EXPECT_EQ(uncondCalls, 1);
     EXPECT_EQ(stepsReported, 1);
@@ -102,8 +102,8 @@ TEST(Sampler, CancelMidRunReturnsPromptly) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         cancel = true;
     });
-    EXPECT_THROW(sampleEuler(at::zeros({1, 2, 4}), simplePlan(std::vector<float>(1000, 1.0f)),
-                             slow, slow, callbacks),
+    EXPECT_THROW(sampleEuler(at::zeros({1, 2, 4}), simplePlan(std::vector<float>(1000, 1.0f)), slow,
+                             slow, callbacks),
                  CancelledError);
     canceller.join();
     const double seconds =

@@ -44,9 +44,9 @@ TEST(StepIntervals, MatchFloat32Linspace) {
 // The spec's own test vector (F.3): V4_DEFAULT_20 at 1024x1024.
 TEST(LogitNormalSchedule, Default20At1024) {
     const std::vector<float> expected{
-        0.999447227f, 0.8989259f,   0.824851334f, 0.754102051f, 0.685613275f, 0.61944896f,
-        0.555903673f, 0.495291054f, 0.437875241f, 0.38384968f,  0.333333343f, 0.286375225f,
-        0.242962673f, 0.203030869f, 0.166470915f, 0.133136779f, 0.102846958f, 0.075375475f,
+        0.999447227f,  0.8989259f,    0.824851334f,  0.754102051f, 0.685613275f, 0.61944896f,
+        0.555903673f,  0.495291054f,  0.437875241f,  0.38384968f,  0.333333343f, 0.286375225f,
+        0.242962673f,  0.203030869f,  0.166470915f,  0.133136779f, 0.102846958f, 0.075375475f,
         0.0504089743f, 0.0273411423f, 0.00012339458f};
     const auto schedule = LogitNormalSchedule::forResolution(0.0, 1.75, 1024, 1024);
     const std::vector<float> actual = scheduleAtIntervals(schedule, 20);

@@ -35,8 +35,8 @@ TEST(Validation, SizeErrorsNameTheField) {
     EXPECT_TRUE(contains(errorOf([] { validateImageSize(1024, 1032, true); }), "height 1032"));
     EXPECT_TRUE(contains(errorOf([] { validateImageSize(240, 1024, false); }),
                          "width 240 is outside 256..2048"));
-    EXPECT_TRUE(contains(errorOf([] { validateImageSize(1024, 2064, false); }),
-                         "height 2064 is outside"));
+    EXPECT_TRUE(
+        contains(errorOf([] { validateImageSize(1024, 2064, false); }), "height 2064 is outside"));
     EXPECT_TRUE(contains(errorOf([] { validateImageSize(256, 1552, false); }), "exceeds"));
     EXPECT_TRUE(contains(errorOf([] { validateImageSize(0, 64, true); }), "width 0"));
 }
@@ -58,11 +58,13 @@ TEST(Validation, SamplerSettings) {
     EXPECT_NO_THROW(validateSamplerSettings(2, {7.0f, 3.0f}, 0.0, 1.5));
     EXPECT_TRUE(contains(errorOf([] { validateSamplerSettings(0, {}, 0.0, 1.5); }),
                          "steps must be at least 1"));
-    EXPECT_TRUE(contains(errorOf([] { validateSamplerSettings(3, {7.0f, 3.0f}, 0.0, 1.5); }),
+    EXPECT_TRUE(contains(errorOf([] {
+                             validateSamplerSettings(3, {7.0f, 3.0f}, 0.0, 1.5);
+                         }),
                          "2 values but there are 3 steps"));
     EXPECT_TRUE(contains(errorOf([] { validateSamplerSettings(1, {1.0f}, 0.0, 0.0); }), "std"));
-    EXPECT_TRUE(contains(errorOf([] { validateGeneration(1000, 1024, 1, {1.0f}, 0, 1, false); }),
-                         "width"));
+    EXPECT_TRUE(
+        contains(errorOf([] { validateGeneration(1000, 1024, 1, {1.0f}, 0, 1, false); }), "width"));
     EXPECT_NO_THROW(validateGeneration(64, 48, 1, {1.0f}, 0, 1, true));
 }
 
