@@ -1,4 +1,740 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot create the gallery folder %1</source>
+        <translation>Der Galerieordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>%1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>%1 (seed %2)</source>
+        <translation>%1 (Seed %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::Caption</name>
+    <message>
+        <source>Invalid JSON at byte %1</source>
+        <translation>Ungültiges JSON bei Byte %1</translation>
+    </message>
+    <message>
+        <source>Not a caption: no compositional_deconstruction found</source>
+        <translation>Keine Bildbeschreibung: compositional_deconstruction fehlt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a #RRGGBB colour</source>
+        <translation>%1: „%2“ ist keine #RRGGBB-Farbe</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 colours</source>
+        <translation>%1: mehr als %2 Farben</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; dropped</source>
+        <translation>%1: unbekannter Schlüssel „%2“ entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::CaptionEditor</name>
+    <message>
+        <source>Caption</source>
+        <translation>Bildbeschreibung</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it.</source>
+        <translation>Auf freier Fläche ziehen, um einen Rahmen anzulegen; einen Rahmen oder seine Ecken ziehen, um ihn zu verschieben oder seine Größe zu ändern.</translation>
+    </message>
+    <message>
+        <source>One or two sentences about the whole image</source>
+        <translation>Ein oder zwei Sätze über das ganze Bild</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation>Fotografie</translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation>Kunststil</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Aesthetics</source>
+        <translation>Ästhetik</translation>
+    </message>
+    <message>
+        <source>Lighting</source>
+        <translation>Beleuchtung</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>What fills the image behind the elements</source>
+        <translation>Was das Bild hinter den Elementen füllt</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Add object</source>
+        <translation>Objekt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add text</source>
+        <translation>Text hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>The exact text to render</source>
+        <translation>Der genaue Text, der erscheinen soll</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Rahmen</translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>Text: %1</translation>
+    </message>
+    <message>
+        <source>Object: %1</source>
+        <translation>Objekt: %1</translation>
+    </message>
+    <message>
+        <source>Not a structured caption (%1). It will be sent as plain text, which Ideogram 4 follows poorly and blocks more often.</source>
+        <translation>Keine strukturierte Beschreibung (%1). Sie wird als reiner Text gesendet; dem folgt Ideogram 4 schlecht, und es blockiert dann häufiger.</translation>
+    </message>
+    <message>
+        <source>Valid caption.</source>
+        <translation>Gültige Bildbeschreibung.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to i4studio</source>
+        <translation>Willkommen bei i4studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;i4studio needs the Ideogram 4 weights&lt;/h3&gt;&lt;p&gt;The open-weight Ideogram 4 model is published by Ideogram on Hugging Face (organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Download the full model folder — tokenizer, text encoder, both transformers and the VAE, with their &lt;tt&gt;config.json&lt;/tt&gt; files — and accept the model licence first. Quantised (fp8 or nf4) folders work too and need far less memory.&lt;/p&gt;&lt;p&gt;Then choose that folder below. i4studio checks it without loading the weights. You can add more folders later under &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;i4studio braucht die Gewichte von Ideogram 4&lt;/h3&gt;&lt;p&gt;Das Ideogram-4-Modell mit offenen Gewichten veröffentlicht Ideogram auf Hugging Face (Organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Akzeptieren Sie zuerst die Modelllizenz und laden Sie dann den vollständigen Modellordner herunter – Tokenizer, Text-Encoder, beide Transformer und das VAE, jeweils mit ihren &lt;tt&gt;config.json&lt;/tt&gt;-Dateien. Quantisierte Ordner (fp8 oder nf4) funktionieren ebenfalls und brauchen viel weniger Speicher.&lt;/p&gt;&lt;p&gt;Wählen Sie diesen Ordner anschließend unten aus. i4studio prüft ihn, ohne die Gewichte zu laden. Weitere Ordner können Sie später unter &lt;b&gt;Einstellungen&lt;/b&gt; hinzufügen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Choose model folder…</source>
+        <translation>Modellordner wählen…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Choose an Ideogram 4 model folder</source>
+        <translation>Ideogram-4-Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Model folder looks good.</source>
+        <translation>Der Modellordner sieht gut aus.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryPanel</name>
+    <message>
+        <source>Search prompts</source>
+        <translation>Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Beliebiges Datum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <source>Remix</source>
+        <translation>Remixen</translation>
+    </message>
+    <message>
+        <source>Copy caption</source>
+        <translation>Bildbeschreibung kopieren</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Delete image</source>
+        <translation>Bild löschen</translation>
+    </message>
+    <message>
+        <source>Move this image to the trash?</source>
+        <translation>Dieses Bild in den Papierkorb verschieben?</translation>
+    </message>
+    <message>
+        <source>Any preset</source>
+        <translation>Beliebige Vorgabe</translation>
+    </message>
+    <message>
+        <source>Any size</source>
+        <translation>Beliebige Größe</translation>
+    </message>
+    <message>
+        <source>Any model</source>
+        <translation>Beliebiges Modell</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an image to see how it was made.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie ein Bild, um zu sehen, wie es entstanden ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Bildbeschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GenerationPanel</name>
+    <message>
+        <source>Preset</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Fest</translation>
+    </message>
+    <message>
+        <source>+1 per image</source>
+        <translation>+1 pro Bild</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Guidance schedule</source>
+        <translation>Guidance-Verlauf</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>%1 MP</source>
+        <translation>%1 MP</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GenerationWorker</name>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GuidanceScheduleEditor</name>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Set all</source>
+        <translation>Alle setzen</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>Main + polish tail</source>
+        <translation>Haupt + Feinschliff</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Tail</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Linear ramp</source>
+        <translation>Linearer Verlauf</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::JobQueueModel</name>
+    <message>
+        <source>%1 — step %2 of %3</source>
+        <translation>%1 – Schritt %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 — starting</source>
+        <translation>%1 – startet</translation>
+    </message>
+    <message>
+        <source>%1 — waiting</source>
+        <translation>%1 – wartet</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MainWindow</name>
+    <message>
+        <source>i4studio %1</source>
+        <translation>i4studio %1</translation>
+    </message>
+    <message>
+        <source>Gallery unavailable: %1</source>
+        <translation>Galerie nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Model ready</source>
+        <translation>Modell bereit</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>Compose a caption, pick a preset and press Generate.</source>
+        <translation>Beschreibung verfassen, Vorgabe wählen und auf „Erzeugen“ klicken.</translation>
+    </message>
+    <message>
+        <source>Could not save the image: %1</source>
+        <translation>Das Bild konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>Erzeugung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the model: %1</source>
+        <translation>Das Modell konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload model</source>
+        <translation>Modell neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Gallery</source>
+        <translation>&amp;Galerie</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Getting the &amp;weights…</source>
+        <translation>&amp;Gewichte beschaffen…</translation>
+    </message>
+    <message>
+        <source>&amp;About i4studio</source>
+        <translation>Über i4&amp;studio</translation>
+    </message>
+    <message>
+        <source>About i4studio</source>
+        <translation>Über i4studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;i4studio %1&lt;/b&gt;&lt;p&gt;A desktop studio for the open-weight Ideogram 4 text-to-image model.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;i4studio %1&lt;/b&gt;&lt;p&gt;Ein Desktop-Studio für das Text-zu-Bild-Modell Ideogram 4 mit offenen Gewichten.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Gallery folder and language changes apply after a restart.</source>
+        <translation>Änderungen an Galerieordner und Sprache gelten nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>No model folder set (File › Settings)</source>
+        <translation>Kein Modellordner festgelegt (Datei › Einstellungen)</translation>
+    </message>
+    <message>
+        <source>This build cannot generate (no inference engine)</source>
+        <translation>Dieser Build kann keine Bilder erzeugen (keine Inferenz-Engine)</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>Settings restored from the gallery; the seed is locked.</source>
+        <translation>Einstellungen aus der Galerie übernommen; der Seed ist fest.</translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation>Bitte zuerst einen Prompt schreiben.</translation>
+    </message>
+    <message>
+        <source>The model returned its grey “blocked” image. This happens most with plain-text or malformed captions: use the structured caption form.</source>
+        <translation>Das Modell hat sein graues „blockiert“-Bild geliefert. Das passiert vor allem bei reinem Text oder fehlerhaften Beschreibungen: Verwenden Sie das strukturierte Beschreibungsformular.</translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation>Fertig in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ModelFolderCheck</name>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>This is not a usable Ideogram 4 model folder: %1</source>
+        <translation>Das ist kein verwendbarer Ideogram-4-Modellordner: %1</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::PaletteEditor</name>
+    <message>
+        <source>Add a colour</source>
+        <translation>Farbe hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 — click to change, right-click to remove</source>
+        <translation>%1 – Klicken zum Ändern, Rechtsklick zum Entfernen</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Farbe wählen</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::PreviewView</name>
+    <message>
+        <source>The image appears here while it is generated.</source>
+        <translation>Hier erscheint das Bild, während es entsteht.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 — about %3 s left</source>
+        <translation>Schritt %1 von %2 – noch etwa %3 s</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::QueuePanel</name>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Model folders</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Select a folder to check it.</source>
+        <translation>Einen Ordner auswählen, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Choose an Ideogram 4 model folder</source>
+        <translation>Ideogram-4-Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA-GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>bfloat16 (less memory)</source>
+        <translation>bfloat16 (weniger Speicher)</translation>
+    </message>
+    <message>
+        <source>float32 (exact, slow)</source>
+        <translation>float32 (exakt, langsam)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Gallery folder</source>
+        <translation>Galerieordner</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>Sprache (nach Neustart)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop studio for the Ideogram 4 model</source>
+        <translation>Desktop-Studio für das Modell Ideogram 4</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit.</source>
+        <translation>Ein Bild des Hauptfensters in FILE speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Open the caption (JSON) in FILE.</source>
+        <translation>Die Beschreibung (JSON) aus FILE öffnen.</translation>
+    </message>
+</context>
 </TS>

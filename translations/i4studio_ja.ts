@@ -1,4 +1,740 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en_US">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot create the gallery folder %1</source>
+        <translation>ギャラリーフォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>%1 を削除できません</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>%1 (seed %2)</source>
+        <translation>%1（シード %2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::Caption</name>
+    <message>
+        <source>Invalid JSON at byte %1</source>
+        <translation>バイト %1 で JSON が不正です</translation>
+    </message>
+    <message>
+        <source>Not a caption: no compositional_deconstruction found</source>
+        <translation>キャプションではありません: compositional_deconstruction がありません</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a #RRGGBB colour</source>
+        <translation>%1: 「%2」は #RRGGBB 形式の色ではありません</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 colours</source>
+        <translation>%1: 色が %2 個を超えています</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; dropped</source>
+        <translation>%1: 不明なキー「%2」を削除しました</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::CaptionEditor</name>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it.</source>
+        <translation>空いた場所をドラッグすると枠を追加できます。枠や角をドラッグすると移動・サイズ変更できます。</translation>
+    </message>
+    <message>
+        <source>One or two sentences about the whole image</source>
+        <translation>画像全体を一、二文で説明してください</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>スタイル</translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation>写真</translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation>アートスタイル</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>写真の詳細</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Aesthetics</source>
+        <translation>美的表現</translation>
+    </message>
+    <message>
+        <source>Lighting</source>
+        <translation>ライティング</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>メディウム</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>パレット</translation>
+    </message>
+    <message>
+        <source>What fills the image behind the elements</source>
+        <translation>要素の背後に広がるもの</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Add object</source>
+        <translation>オブジェクトを追加</translation>
+    </message>
+    <message>
+        <source>Add text</source>
+        <translation>テキストを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>The exact text to render</source>
+        <translation>描画する正確なテキスト</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>タイプ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>テキスト: %1</translation>
+    </message>
+    <message>
+        <source>Object: %1</source>
+        <translation>オブジェクト: %1</translation>
+    </message>
+    <message>
+        <source>Not a structured caption (%1). It will be sent as plain text, which Ideogram 4 follows poorly and blocks more often.</source>
+        <translation>構造化キャプションではありません (%1)。プレーンテキストとして送信されますが、Ideogram 4 はこれにうまく従わず、ブロックされやすくなります。</translation>
+    </message>
+    <message>
+        <source>Valid caption.</source>
+        <translation>有効なキャプションです。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to i4studio</source>
+        <translation>i4studio へようこそ</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;i4studio needs the Ideogram 4 weights&lt;/h3&gt;&lt;p&gt;The open-weight Ideogram 4 model is published by Ideogram on Hugging Face (organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Download the full model folder — tokenizer, text encoder, both transformers and the VAE, with their &lt;tt&gt;config.json&lt;/tt&gt; files — and accept the model licence first. Quantised (fp8 or nf4) folders work too and need far less memory.&lt;/p&gt;&lt;p&gt;Then choose that folder below. i4studio checks it without loading the weights. You can add more folders later under &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;i4studio には Ideogram 4 の重みが必要です&lt;/h3&gt;&lt;p&gt;オープンウェイトの Ideogram 4 モデルは Ideogram が Hugging Face（組織 &lt;i&gt;ideogram-ai&lt;/i&gt;）で公開しています。まずモデルのライセンスに同意し、トークナイザー、テキストエンコーダー、2 つのトランスフォーマー、VAE とそれぞれの &lt;tt&gt;config.json&lt;/tt&gt; を含むモデルフォルダー全体をダウンロードしてください。量子化（fp8 または nf4）版のフォルダーも使え、必要なメモリはずっと少なくなります。&lt;/p&gt;&lt;p&gt;次に、下でそのフォルダーを選択してください。i4studio は重みを読み込まずにフォルダーを確認します。フォルダーは後から&lt;b&gt;設定&lt;/b&gt;で追加できます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Choose model folder…</source>
+        <translation>モデルフォルダーを選択…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <source>Choose an Ideogram 4 model folder</source>
+        <translation>Ideogram 4 のモデルフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Model folder looks good.</source>
+        <translation>モデルフォルダーは問題ありません。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryPanel</name>
+    <message>
+        <source>Search prompts</source>
+        <translation>プロンプトを検索</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>すべての日付</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>過去 30 日間</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>お気に入り</translation>
+    </message>
+    <message>
+        <source>Remix</source>
+        <translation>リミックス</translation>
+    </message>
+    <message>
+        <source>Copy caption</source>
+        <translation>キャプションをコピー</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>お気に入り</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>フォルダーで表示</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>画像を書き出す</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 を書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Delete image</source>
+        <translation>画像を削除</translation>
+    </message>
+    <message>
+        <source>Move this image to the trash?</source>
+        <translation>この画像をゴミ箱に移動しますか?</translation>
+    </message>
+    <message>
+        <source>Any preset</source>
+        <translation>すべてのプリセット</translation>
+    </message>
+    <message>
+        <source>Any size</source>
+        <translation>すべてのサイズ</translation>
+    </message>
+    <message>
+        <source>Any model</source>
+        <translation>すべてのモデル</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an image to see how it was made.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;画像を選択すると、その生成方法が表示されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>ガイダンス</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GenerationPanel</name>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>アスペクト比</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>ランダム</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>+1 per image</source>
+        <translation>画像ごとに +1</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>枚数</translation>
+    </message>
+    <message>
+        <source>Guidance schedule</source>
+        <translation>ガイダンススケジュール</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>%1 MP</source>
+        <translation>%1 MP</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GenerationWorker</name>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GuidanceScheduleEditor</name>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Set all</source>
+        <translation>すべてに設定</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> ステップ</translation>
+    </message>
+    <message>
+        <source>Main + polish tail</source>
+        <translation>メイン + 仕上げ</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>Tail</source>
+        <translation>仕上げ</translation>
+    </message>
+    <message>
+        <source>Linear ramp</source>
+        <translation>線形ランプ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>ステップ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::JobQueueModel</name>
+    <message>
+        <source>%1 — step %2 of %3</source>
+        <translation>%1 — ステップ %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 — starting</source>
+        <translation>%1 — 開始中</translation>
+    </message>
+    <message>
+        <source>%1 — waiting</source>
+        <translation>%1 — 待機中</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MainWindow</name>
+    <message>
+        <source>i4studio %1</source>
+        <translation>i4studio %1</translation>
+    </message>
+    <message>
+        <source>Gallery unavailable: %1</source>
+        <translation>ギャラリーを利用できません: %1</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>ギャラリー</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>Model ready</source>
+        <translation>モデル準備完了</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>モデル未読み込み</translation>
+    </message>
+    <message>
+        <source>Compose a caption, pick a preset and press Generate.</source>
+        <translation>キャプションを作成し、プリセットを選んで「生成」を押してください。</translation>
+    </message>
+    <message>
+        <source>Could not save the image: %1</source>
+        <translation>画像を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>生成中…</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>生成に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>モデル: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the model: %1</source>
+        <translation>モデルを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload model</source>
+        <translation>モデルを再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Gallery</source>
+        <translation>ギャラリー(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Getting the &amp;weights…</source>
+        <translation>重みの入手方法(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;About i4studio</source>
+        <translation>i4studio について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About i4studio</source>
+        <translation>i4studio について</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;i4studio %1&lt;/b&gt;&lt;p&gt;A desktop studio for the open-weight Ideogram 4 text-to-image model.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;i4studio %1&lt;/b&gt;&lt;p&gt;オープンウェイトのテキストから画像への生成モデル Ideogram 4 のためのデスクトップスタジオです。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Gallery folder and language changes apply after a restart.</source>
+        <translation>ギャラリーフォルダーと言語の変更は再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <source>No model folder set (File › Settings)</source>
+        <translation>モデルフォルダーが未設定です（ファイル › 設定）</translation>
+    </message>
+    <message>
+        <source>This build cannot generate (no inference engine)</source>
+        <translation>このビルドでは生成できません（推論エンジンなし）</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>モデルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Settings restored from the gallery; the seed is locked.</source>
+        <translation>ギャラリーから設定を復元しました。シードは固定されています。</translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation>まずプロンプトを入力してください。</translation>
+    </message>
+    <message>
+        <source>The model returned its grey “blocked” image. This happens most with plain-text or malformed captions: use the structured caption form.</source>
+        <translation>モデルが灰色の「ブロック」画像を返しました。プレーンテキストや不正なキャプションで起こりやすいので、構造化キャプションのフォームを使ってください。</translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation>%1 秒で完了</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ModelFolderCheck</name>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>フォルダー %1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>This is not a usable Ideogram 4 model folder: %1</source>
+        <translation>使用可能な Ideogram 4 のモデルフォルダーではありません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::PaletteEditor</name>
+    <message>
+        <source>Add a colour</source>
+        <translation>色を追加</translation>
+    </message>
+    <message>
+        <source>%1 — click to change, right-click to remove</source>
+        <translation>%1 — クリックで変更、右クリックで削除</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>色を選択</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::PreviewView</name>
+    <message>
+        <source>The image appears here while it is generated.</source>
+        <translation>生成中の画像がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 — about %3 s left</source>
+        <translation>ステップ %1 / %2 — 残り約 %3 秒</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::QueuePanel</name>
+    <message>
+        <source>Move up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>すべてキャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Model folders</source>
+        <translation>モデルフォルダー</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Select a folder to check it.</source>
+        <translation>確認するフォルダーを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose an Ideogram 4 model folder</source>
+        <translation>Ideogram 4 のモデルフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>bfloat16 (less memory)</source>
+        <translation>bfloat16（省メモリ）</translation>
+    </message>
+    <message>
+        <source>float32 (exact, slow)</source>
+        <translation>float32（正確・低速）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Gallery folder</source>
+        <translation>ギャラリーフォルダー</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>言語（再起動後）</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop studio for the Ideogram 4 model</source>
+        <translation>Ideogram 4 モデルのためのデスクトップスタジオ</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit.</source>
+        <translation>メインウィンドウの画像を FILE に保存して終了します。</translation>
+    </message>
+    <message>
+        <source>Open the caption (JSON) in FILE.</source>
+        <translation>FILE のキャプション (JSON) を開きます。</translation>
+    </message>
+</context>
 </TS>

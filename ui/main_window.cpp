@@ -29,8 +29,8 @@ namespace i4::ui {
 namespace {
 
 QString jobTitle(const CaptionEditor* caption, uint64_t seed) {
-    QString title = caption->isStructured() ? caption->caption().highLevelDescription
-                                            : caption->promptText();
+    QString title =
+        caption->isStructured() ? caption->caption().highLevelDescription : caption->promptText();
     title = title.simplified();
     if (title.isEmpty()) title = QObject::tr("Untitled");
     if (title.size() > 48) title = title.left(47) + QChar(0x2026);
@@ -61,7 +61,7 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     create->setStretchFactor(0, 3);
     create->setStretchFactor(1, 4);
     create->setStretchFactor(2, 2);
-    create->setSizes({420, 520, 340});
+    create->setSizes({470, 500, 390});
 
     m_gallery = new GalleryPanel(m_store.get(), this);
     m_tabs = new QTabWidget(this);
@@ -107,9 +107,8 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
         m_preview->clearProgress();
         statusBar()->showMessage(tr("Cancelled"), 5000);
     });
-    connect(m_controller, &GenerationController::modelLoaded, this, [this](const QString& id) {
-        m_modelStatus->setText(tr("Model: %1").arg(id));
-    });
+    connect(m_controller, &GenerationController::modelLoaded, this,
+            [this](const QString& id) { m_modelStatus->setText(tr("Model: %1").arg(id)); });
     connect(m_controller, &GenerationController::modelLoadFailed, this,
             [this](const QString& message) {
                 m_modelStatus->setText(tr("No model loaded"));
@@ -145,10 +144,11 @@ void MainWindow::buildMenus() {
         if (dialog.exec() == QDialog::Accepted) loadActiveModel();
     });
     help->addAction(tr("&About i4studio"), this, [this] {
-        QMessageBox::about(this, tr("About i4studio"),
-                           tr("<b>i4studio %1</b><p>A desktop studio for the open-weight "
-                              "Ideogram 4 text-to-image model.</p><p>Qt %2</p>")
-                               .arg(QString::fromUtf8(i4::kVersion), QString::fromUtf8(qVersion())));
+        QMessageBox::about(
+            this, tr("About i4studio"),
+            tr("<b>i4studio %1</b><p>A desktop studio for the open-weight "
+               "Ideogram 4 text-to-image model.</p><p>Qt %2</p>")
+                .arg(QString::fromUtf8(i4::kVersion), QString::fromUtf8(qVersion())));
     });
 }
 
@@ -179,9 +179,8 @@ pipeline::GenerationRequest MainWindow::currentRequest() const {
 }
 
 void MainWindow::remix(const pipeline::GenerationRequest& request) {
-    m_caption->setPromptText(request.prompts.empty()
-                                 ? QString()
-                                 : QString::fromStdString(request.prompts.front()));
+    m_caption->setPromptText(
+        request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front()));
     m_panel->setRequest(request);
     m_tabs->setCurrentIndex(0);
     statusBar()->showMessage(tr("Settings restored from the gallery; the seed is locked."), 5000);
@@ -202,7 +201,8 @@ void MainWindow::onJobFinished(const GenerationOutput& output) {
     m_preview->clearProgress();
     if (!output.images.isEmpty()) m_preview->setImage(output.images.front());
     bool blocked = false;
-    for (const QImage& image : output.images) blocked = blocked || looksLikeSafetyPlaceholder(image);
+    for (const QImage& image : output.images)
+        blocked = blocked || looksLikeSafetyPlaceholder(image);
     m_writer->save(output.images, output.request, output.modelId);
     if (blocked) {
         statusBar()->showMessage(

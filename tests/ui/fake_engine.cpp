@@ -49,7 +49,8 @@ pipeline::GenerationResult FakeEngine::generate(const pipeline::GenerationReques
         info.total = total;
         info.etaSeconds = double((total - step) * stepTime.count()) / 1000.0;
         if (callbacks.onStep) callbacks.onStep(info);
-        if (callbacks.onPreview) callbacks.onPreview(info, flatImage(previewWidth, previewHeight, step));
+        if (callbacks.onPreview)
+            callbacks.onPreview(info, flatImage(previewWidth, previewHeight, step));
     }
     if (callbacks.cancel && callbacks.cancel->load()) throw CancelledError();
     pipeline::GenerationResult result;

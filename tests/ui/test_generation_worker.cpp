@@ -32,9 +32,8 @@ public:
         connect(worker, &GenerationWorker::cancelled, this, [this] { events << "cancelled"; });
     }
     bool ended() const {
-        return !events.isEmpty() &&
-               (events.last() == "finished" || events.last() == "failed" ||
-                events.last() == "cancelled");
+        return !events.isEmpty() && (events.last() == "finished" || events.last() == "failed" ||
+                                     events.last() == "cancelled");
     }
 
     QStringList events;
@@ -110,8 +109,8 @@ void TestGenerationWorker::signalOrderOnSuccess() {
     SignalLog log(m_worker);
     run(makeJob(7, 3));
     QTRY_VERIFY_WITH_TIMEOUT(log.ended(), 5000);
-    const QStringList expected = {"started",      "progress 1/3", "preview", "progress 2/3",
-                                  "preview",      "progress 3/3", "preview", "finished"};
+    const QStringList expected = {"started", "progress 1/3", "preview", "progress 2/3",
+                                  "preview", "progress 3/3", "preview", "finished"};
     QCOMPARE(log.events, expected);
     QCOMPARE(log.output.jobId, quint64(7));
     QCOMPARE(log.output.images.size(), 1);

@@ -12,13 +12,7 @@ namespace {
 // ordered_json keeps insertion order, which is how the trained key order is produced.
 using Json = nlohmann::ordered_json;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("i4::ui::Caption", text);
-}
-
-std::string utf8(const QString& s) {
-    return s.toStdString();
-}
+std::string utf8(const QString& s) { return s.toStdString(); }
 
 QString qstr(const Json& j) {
     return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
@@ -36,11 +30,20 @@ QStringList readPalette(const Json& j, const QString& path, int limit, QStringLi
     for (const Json& c : j) {
         const QString color = normalizeHexColor(qstr(c));
         if (color.isEmpty()) {
-            if (warnings) *warnings << tr("%1: \"%2\" is not a #RRGGBB colour").arg(path, qstr(c));
+            if (warnings) {
+                *warnings << QCoreApplication::translate("i4::ui::Caption",
+                                                         "%1: \"%2\" is not a #RRGGBB colour")
+                                 .arg(path, qstr(c));
+            }
             continue;
         }
         if (out.size() == limit) {
-            if (warnings) *warnings << tr("%1: more than %2 colours").arg(path).arg(limit);
+            if (warnings) {
+                *warnings << QCoreApplication::translate("i4::ui::Caption",
+                                                         "%1: more than %2 colours")
+                                 .arg(path)
+                                 .arg(limit);
+            }
             break;
         }
         out << color;
@@ -54,8 +57,11 @@ void warnUnknownKeys(const Json& object, std::initializer_list<const char*> know
     for (auto it = object.begin(); it != object.end(); ++it) {
         bool isKnown = false;
         for (const char* key : known) isKnown = isKnown || it.key() == key;
-        if (!isKnown) *warnings << tr("%1: unknown key \"%2\" dropped")
-                                       .arg(path, QString::fromStdString(it.key()));
+        if (!isKnown) {
+            *warnings << QCoreApplication::translate("i4::ui::Caption",
+                                                     "%1: unknown key \"%2\" dropped")
+                             .arg(path, QString::fromStdString(it.key()));
+        }
     }
 }
 
@@ -70,9 +76,9 @@ std::optional<BBox> readBBox(const Json& j) {
 }
 
 bool looksLikeCaption(const Json& j) {
-    return j.is_object() && (j.contains("compositional_deconstruction") ||
-                             j.contains("high_level_description") ||
-                             j.contains("style_description"));
+    return j.is_object() &&
+           (j.contains("compositional_deconstruction") || j.contains("high_level_description") ||
+            j.contains("style_description"));
 }
 
 // Accepts the caption itself, a JSON string holding it, or an object one level up holding
@@ -118,8 +124,7 @@ bool Caption::operator==(const Caption& o) const {
 }
 
 QString normalizeHexColor(const QString& color) {
-    static const QRegularExpression pattern(
-        QStringLiteral("^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"));
+    static const QRegularExpression pattern(QStringLiteral("^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"));
     const QRegularExpressionMatch match = pattern.match(color.trimmed());
     if (!match.hasMatch()) return {};
     QString hex = match.captured(1).toUpper();
@@ -129,7 +134,8 @@ QString normalizeHexColor(const QString& color) {
 
 QString Caption::toJson() const {
     Json root = Json::object();
-    if (!highLevelDescription.isEmpty()) root["high_level_description"] = utf8(highLevelDescription);
+    if (!highLevelDescription.isEmpty())
+        root["high_level_description"] = utf8(highLevelDescription);
     if (style) {
         Json s = Json::object();
         s["aesthetics"] = utf8(style->aesthetics);
@@ -168,18 +174,23 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
     try {
         parsed = Json::parse(text.toStdString());
     } catch (const Json::parse_error& e) {
-        if (error) *error = tr("Invalid JSON at byte %1").arg(qulonglong(e.byte));
+        if (error) {
+            *error = QCoreApplication::translate("i4::ui::Caption", "Invalid JSON at byte %1")
+                         .arg(qulonglong(e.byte));
+        }
         return std::nullopt;
     }
     const std::optional<Json> found = unwrap(parsed);
     if (!found) {
-        if (error) *error = tr("Not a caption: no compositional_deconstruction found");
+        if (error) {
+            *error = QCoreApplication::translate(
+                "i4::ui::Caption", "Not a caption: no compositional_deconstruction found");
+        }
         return std::nullopt;
     }
     const Json& root = *found;
     warnUnknownKeys(root,
-                    {"high_level_description", "style_description",
-                     "compositional_deconstruction"},
+                    {"high_level_description", "style_description", "compositional_deconstruction"},
                     QStringLiteral("$"), warnings);
     Caption caption;
     if (root.contains("high_level_description")) {
@@ -187,8 +198,8 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
     }
     if (root.contains("style_description") && root["style_description"].is_object()) {
         const Json& s = root["style_description"];
-        warnUnknownKeys(s, {"aesthetics", "lighting", "photo", "medium", "art_style",
-                            "color_palette"},
+        warnUnknownKeys(s,
+                        {"aesthetics", "lighting", "photo", "medium", "art_style", "color_palette"},
                         QStringLiteral("$.style_description"), warnings);
         CaptionStyle style;
         style.photo = !s.contains("art_style");
@@ -198,9 +209,9 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
         const char* kindKey = style.photo ? "photo" : "art_style";
         style.photoOrArtStyle = s.contains(kindKey) ? qstr(s[kindKey]) : QString();
         if (s.contains("color_palette")) {
-            style.palette = readPalette(s["color_palette"],
-                                        QStringLiteral("$.style_description.color_palette"),
-                                        kMaxGlobalColors, warnings);
+            style.palette =
+                readPalette(s["color_palette"], QStringLiteral("$.style_description.color_palette"),
+                            kMaxGlobalColors, warnings);
         }
         caption.style = style;
     }
@@ -216,8 +227,7 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
             if (!ej.is_object()) continue;
             const QString path =
                 QStringLiteral("$.compositional_deconstruction.elements[%1]").arg(i);
-            warnUnknownKeys(ej, {"type", "bbox", "text", "desc", "color_palette"}, path,
-                            warnings);
+            warnUnknownKeys(ej, {"type", "bbox", "text", "desc", "color_palette"}, path, warnings);
             CaptionElement element;
             const bool isText = (ej.contains("type") && qstr(ej["type"]) == "text") ||
                                 (!ej.contains("type") && ej.contains("text"));

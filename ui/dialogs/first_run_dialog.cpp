@@ -19,15 +19,15 @@ FirstRunDialog::FirstRunDialog(AppSettings* settings, QWidget* parent)
     text->setWordWrap(true);
     text->setTextFormat(Qt::RichText);
     text->setOpenExternalLinks(true);
-    text->setText(tr(
-        "<h3>i4studio needs the Ideogram 4 weights</h3>"
-        "<p>The open-weight Ideogram 4 model is published by Ideogram on Hugging Face "
-        "(organisation <i>ideogram-ai</i>). Download the full model folder — tokenizer, text "
-        "encoder, both transformers and the VAE, with their <tt>config.json</tt> files — and "
-        "accept the model licence first. Quantised (fp8 or nf4) folders work too and need far "
-        "less memory.</p>"
-        "<p>Then choose that folder below. i4studio checks it without loading the weights. "
-        "You can add more folders later under <b>Settings</b>.</p>"));
+    text->setText(
+        tr("<h3>i4studio needs the Ideogram 4 weights</h3>"
+           "<p>The open-weight Ideogram 4 model is published by Ideogram on Hugging Face "
+           "(organisation <i>ideogram-ai</i>). Download the full model folder — tokenizer, text "
+           "encoder, both transformers and the VAE, with their <tt>config.json</tt> files — and "
+           "accept the model licence first. Quantised (fp8 or nf4) folders work too and need far "
+           "less memory.</p>"
+           "<p>Then choose that folder below. i4studio checks it without loading the weights. "
+           "You can add more folders later under <b>Settings</b>.</p>"));
     layout->addWidget(text);
 
     m_status = new QLabel(this);

@@ -2,8 +2,8 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -52,8 +52,7 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
         m_folders->setCurrentRow(m_folders->count() - 1);
     });
     connect(remove, &QPushButton::clicked, this, [this] { delete m_folders->currentItem(); });
-    connect(m_folders, &QListWidget::currentRowChanged, this,
-            &SettingsDialog::checkSelectedFolder);
+    connect(m_folders, &QListWidget::currentRowChanged, this, &SettingsDialog::checkSelectedFolder);
 
     auto* form = new QFormLayout;
     m_device = new QComboBox(this);
@@ -70,8 +69,8 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     galleryRow->addWidget(m_gallery, 1);
     galleryRow->addWidget(browse);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Gallery folder"),
-                                                                 m_gallery->text());
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Gallery folder"), m_gallery->text());
         if (!folder.isEmpty()) m_gallery->setText(folder);
     });
     m_language = new QComboBox(this);

@@ -11,10 +11,9 @@ pipeline::GenerationResult BundleEngine::generate(const pipeline::GenerationRequ
 }
 
 QString BundleEngine::modelId() const {
-    const QString folderName =
-        QString::fromStdString(m_bundle->folder().filename().string());
-    return QStringLiteral("%1 (%2)")
-        .arg(folderName, QString::fromStdString(m_bundle->fingerprint()).left(12));
+    const QString folderName = QString::fromStdString(m_bundle->folder().filename().string());
+    return QStringLiteral("%1 (%2)").arg(folderName,
+                                         QString::fromStdString(m_bundle->fingerprint()).left(12));
 }
 
 }  // namespace i4::ui

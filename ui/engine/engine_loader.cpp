@@ -25,8 +25,9 @@ std::unique_ptr<Engine> loadModelEngine(const QString& folder,
 #else
     (void)folder;
     (void)options;
-    throw ModelError("this build of i4studio has no inference engine (core/pipeline does not "
-                     "define ModelBundle::load yet)");
+    throw ModelError(
+        "this build of i4studio has no inference engine (core/pipeline does not "
+        "define ModelBundle::load yet)");
 #endif
 }
 

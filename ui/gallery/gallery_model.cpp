@@ -29,21 +29,22 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_records.size()) return {};
     const GalleryRecord& record = m_records[index.row()];
     switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1 · %2").arg(record.sizeText()).arg(record.request.seed);
-    case Qt::ToolTipRole:
-        return record.prompt().left(300);
-    case Qt::DecorationRole: {
-        const std::optional<QPixmap> thumbnail = m_thumbnails->thumbnail(m_store->imagePath(record));
-        if (thumbnail) return QIcon(*thumbnail);
-        return m_placeholder;
-    }
-    case RecordRole:
-        return QVariant::fromValue(record);
-    case RecordIdRole:
-        return record.id;
-    default:
-        return {};
+        case Qt::DisplayRole:
+            return QStringLiteral("%1 · %2").arg(record.sizeText()).arg(record.request.seed);
+        case Qt::ToolTipRole:
+            return record.prompt().left(300);
+        case Qt::DecorationRole: {
+            const std::optional<QPixmap> thumbnail =
+                m_thumbnails->thumbnail(m_store->imagePath(record));
+            if (thumbnail) return QIcon(*thumbnail);
+            return m_placeholder;
+        }
+        case RecordRole:
+            return QVariant::fromValue(record);
+        case RecordIdRole:
+            return record.id;
+        default:
+            return {};
     }
 }
 

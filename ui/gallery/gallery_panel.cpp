@@ -46,8 +46,7 @@ QString scheduleText(const pipeline::GenerationRequest& request) {
 
 }  // namespace
 
-GalleryPanel::GalleryPanel(GalleryStore* store, QWidget* parent)
-    : QWidget(parent), m_store(store) {
+GalleryPanel::GalleryPanel(GalleryStore* store, QWidget* parent) : QWidget(parent), m_store(store) {
     m_thumbnails = new ThumbnailCache(kThumbnailEdge, this);
     m_model = new GalleryModel(store, m_thumbnails, this);
 
@@ -145,8 +144,8 @@ GalleryPanel::GalleryPanel(GalleryStore* store, QWidget* parent)
     connect(remove, &QPushButton::clicked, this, [this] {
         const auto record = currentRecord();
         if (!record) return;
-        if (QMessageBox::question(this, tr("Delete image"),
-                                  tr("Move this image to the trash?")) != QMessageBox::Yes) {
+        if (QMessageBox::question(this, tr("Delete image"), tr("Move this image to the trash?")) !=
+            QMessageBox::Yes) {
             return;
         }
         QString error;

@@ -3,8 +3,7 @@
 namespace i4::ui {
 
 QString GalleryRecord::prompt() const {
-    return request.prompts.empty() ? QString()
-                                   : QString::fromStdString(request.prompts.front());
+    return request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front());
 }
 
 QString GalleryRecord::sizeText() const {

@@ -18,8 +18,7 @@ constexpr int kSchemaVersion = 1;
 const QString kDatabaseName = QStringLiteral("gallery.sqlite3");
 const QString kImageFolder = QStringLiteral("images");
 
-const char* const kColumns =
-    "id, file, request, model, created, favourite";
+const char* const kColumns = "id, file, request, model, created, favourite";
 
 GalleryRecord readRecord(const QSqlQuery& q) {
     GalleryRecord r;
@@ -128,7 +127,7 @@ bool GalleryStore::insert(GalleryRecord& record) {
 }
 
 GalleryRecord GalleryStore::prepare(const pipeline::GenerationRequest& request,
-                                   const QString& modelId) const {
+                                    const QString& modelId) const {
     GalleryRecord record;
     record.request = request;
     record.modelId = modelId;
@@ -187,9 +186,8 @@ QVector<GalleryRecord> GalleryStore::query(const GalleryFilter& filter) const {
     }
     if (filter.maxAgeDays > 0) {
         where << QStringLiteral("created >= ?");
-        values << QDateTime::currentDateTime()
-                      .addDays(-filter.maxAgeDays)
-                      .toString(Qt::ISODateWithMs);
+        values
+            << QDateTime::currentDateTime().addDays(-filter.maxAgeDays).toString(Qt::ISODateWithMs);
     }
     if (filter.favouritesOnly) where << QStringLiteral("favourite = 1");
 
@@ -240,8 +238,7 @@ int GalleryStore::rebuildIndex() {
     QSqlQuery q(db);
     q.exec(QStringLiteral("DELETE FROM images"));
     const QDir images(QDir(m_folder).filePath(kImageFolder));
-    const QStringList files =
-        images.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    const QStringList files = images.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     int count = 0;
     db.transaction();
     for (const QString& file : files) {

@@ -30,7 +30,8 @@ public:
 
     // add() = prepare() + writeImage() + index(). The app runs writeImage() (PNG encoding,
     // the slow part) on a worker thread; prepare() and index() touch the database.
-    std::optional<GalleryRecord> add(const QImage& image, const pipeline::GenerationRequest& request,
+    std::optional<GalleryRecord> add(const QImage& image,
+                                     const pipeline::GenerationRequest& request,
                                      const QString& modelId, QString* error = nullptr);
     GalleryRecord prepare(const pipeline::GenerationRequest& request, const QString& modelId) const;
     // Thread-safe: touches only the file system.

@@ -16,8 +16,8 @@ GalleryWriter::~GalleryWriter() {
     m_pool->waitForDone();
 }
 
-void GalleryWriter::save(const QVector<QImage>& images,
-                         const pipeline::GenerationRequest& request, const QString& modelId) {
+void GalleryWriter::save(const QVector<QImage>& images, const pipeline::GenerationRequest& request,
+                         const QString& modelId) {
     if (!m_store->isOpen()) return;
     for (const QImage& image : images) {
         const GalleryRecord record = m_store->prepare(request, modelId);

@@ -12,8 +12,8 @@ const QString kMetadataKey = QStringLiteral("i4studio");
 
 }  // namespace
 
-bool writeImageWithMetadata(const QString& path, const QImage& image,
-                            const ImageMetadata& metadata, QString* error) {
+bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
+                            QString* error) {
     nlohmann::json j;
     j["request"] = metadata.request.toJson();
     j["model"] = metadata.modelId.toStdString();

@@ -20,8 +20,8 @@ struct ImageMetadata {
 // {"request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601}. The gallery reads
 // and writes metadata only through these two functions, so moving to core/image/png_io.h
 // touches this file pair alone.
-bool writeImageWithMetadata(const QString& path, const QImage& image,
-                            const ImageMetadata& metadata, QString* error = nullptr);
+bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
+                            QString* error = nullptr);
 std::optional<ImageMetadata> readImageMetadata(const QString& path);
 
 }  // namespace i4::ui

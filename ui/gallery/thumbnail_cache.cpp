@@ -47,9 +47,7 @@ std::optional<QPixmap> ThumbnailCache::thumbnail(const QString& path) {
     return std::nullopt;
 }
 
-void ThumbnailCache::forget(const QString& path) {
-    m_cache.remove(path);
-}
+void ThumbnailCache::forget(const QString& path) { m_cache.remove(path); }
 
 void ThumbnailCache::onLoaded(const QString& path, const QImage& image) {
     m_pending.remove(path);

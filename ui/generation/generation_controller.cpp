@@ -18,11 +18,10 @@ GenerationController::GenerationController(std::unique_ptr<Engine> engine, QObje
     connect(this, &GenerationController::loadRequested, m_worker, &GenerationWorker::loadModel);
 
     connect(m_worker, &GenerationWorker::started, this, &GenerationController::jobStarted);
-    connect(m_worker, &GenerationWorker::progress, this,
-            [this](int step, int total, double eta) {
-                m_queue->setProgress(m_queue->runningJobId(), step, total);
-                emit progress(step, total, eta);
-            });
+    connect(m_worker, &GenerationWorker::progress, this, [this](int step, int total, double eta) {
+        m_queue->setProgress(m_queue->runningJobId(), step, total);
+        emit progress(step, total, eta);
+    });
     connect(m_worker, &GenerationWorker::preview, this, &GenerationController::preview);
     connect(m_worker, &GenerationWorker::finished, this, [this](const GenerationOutput& output) {
         onJobEnded();
@@ -60,9 +59,7 @@ GenerationController::~GenerationController() {
     m_thread.wait();
 }
 
-bool GenerationController::hasEngine() const {
-    return m_worker->hasEngine();
-}
+bool GenerationController::hasEngine() const { return m_worker->hasEngine(); }
 
 quint64 GenerationController::submit(const pipeline::GenerationRequest& request,
                                      const QString& title) {

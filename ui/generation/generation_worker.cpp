@@ -32,8 +32,7 @@ pipeline::GenerationCallbacks GenerationWorker::makeCallbacks() {
     };
     callbacks.onPreview = [this](const pipeline::StepInfo& info, const pipeline::RgbImage& rgb) {
         const bool last = info.step >= info.total;
-        if (!last && m_sincePreview.isValid() &&
-            m_sincePreview.elapsed() < kMinPreviewIntervalMs) {
+        if (!last && m_sincePreview.isValid() && m_sincePreview.elapsed() < kMinPreviewIntervalMs) {
             return;
         }
         m_sincePreview.restart();

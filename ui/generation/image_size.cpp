@@ -12,9 +12,7 @@ int snapSide(double side) {
     return std::clamp(rounded, kMinSide, kMaxSide);
 }
 
-int roundUpToStep(double side) {
-    return int(std::ceil(side / kSizeStep)) * kSizeStep;
-}
+int roundUpToStep(double side) { return int(std::ceil(side / kSizeStep)) * kSizeStep; }
 
 }  // namespace
 

@@ -12,37 +12,36 @@ QVariant JobQueueModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_entries.size()) return {};
     const Entry& entry = m_entries[index.row()];
     switch (role) {
-    case Qt::DisplayRole:
-        if (entry.running) {
-            return entry.total > 0
-                       ? tr("%1 — step %2 of %3").arg(entry.title).arg(entry.step).arg(entry.total)
-                       : tr("%1 — starting").arg(entry.title);
-        }
-        return tr("%1 — waiting").arg(entry.title);
-    case Qt::ToolTipRole:
-        return entry.title;
-    case JobIdRole:
-        return entry.job.id;
-    case RunningRole:
-        return entry.running;
-    case ProgressRole:
-        return entry.total > 0 ? entry.step * 100 / entry.total : 0;
-    default:
-        return {};
+        case Qt::DisplayRole:
+            if (entry.running) {
+                return entry.total > 0 ? tr("%1 — step %2 of %3")
+                                             .arg(entry.title)
+                                             .arg(entry.step)
+                                             .arg(entry.total)
+                                       : tr("%1 — starting").arg(entry.title);
+            }
+            return tr("%1 — waiting").arg(entry.title);
+        case Qt::ToolTipRole:
+            return entry.title;
+        case JobIdRole:
+            return entry.job.id;
+        case RunningRole:
+            return entry.running;
+        case ProgressRole:
+            return entry.total > 0 ? entry.step * 100 / entry.total : 0;
+        default:
+            return {};
     }
 }
 
-int JobQueueModel::firstPendingRow() const {
-    return hasRunning() ? 1 : 0;
-}
+int JobQueueModel::firstPendingRow() const { return hasRunning() ? 1 : 0; }
 
 bool JobQueueModel::moveRows(const QModelIndex& sourceParent, int sourceRow, int count,
                              const QModelIndex& destinationParent, int destinationChild) {
     if (sourceParent.isValid() || destinationParent.isValid() || count != 1) return false;
     const int lowest = firstPendingRow();
     const int n = int(m_entries.size());
-    if (sourceRow < lowest || sourceRow >= n || destinationChild < lowest ||
-        destinationChild > n) {
+    if (sourceRow < lowest || sourceRow >= n || destinationChild < lowest || destinationChild > n) {
         return false;
     }
     // Qt's convention: destinationChild is the row *before which* the item is inserted, so
@@ -112,17 +111,11 @@ void JobQueueModel::finishRunning() {
     endRemoveRows();
 }
 
-bool JobQueueModel::hasRunning() const {
-    return !m_entries.isEmpty() && m_entries[0].running;
-}
+bool JobQueueModel::hasRunning() const { return !m_entries.isEmpty() && m_entries[0].running; }
 
-quint64 JobQueueModel::runningJobId() const {
-    return hasRunning() ? m_entries[0].job.id : 0;
-}
+quint64 JobQueueModel::runningJobId() const { return hasRunning() ? m_entries[0].job.id : 0; }
 
-int JobQueueModel::pendingCount() const {
-    return int(m_entries.size()) - firstPendingRow();
-}
+int JobQueueModel::pendingCount() const { return int(m_entries.size()) - firstPendingRow(); }
 
 int JobQueueModel::rowOfJob(quint64 jobId) const {
     for (int row = 0; row < m_entries.size(); ++row) {

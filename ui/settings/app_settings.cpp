@@ -43,9 +43,7 @@ QString AppSettings::device() const {
     return m_settings.value(kDevice, QStringLiteral("cpu")).toString();
 }
 
-void AppSettings::setDevice(const QString& device) {
-    m_settings.setValue(kDevice, device);
-}
+void AppSettings::setDevice(const QString& device) { m_settings.setValue(kDevice, device); }
 
 QString AppSettings::precision() const {
     return m_settings.value(kPrecision, QStringLiteral("bf16")).toString();
@@ -59,25 +57,15 @@ QString AppSettings::galleryFolder() const {
     return m_settings.value(kGallery, defaultGalleryFolder()).toString();
 }
 
-void AppSettings::setGalleryFolder(const QString& folder) {
-    m_settings.setValue(kGallery, folder);
-}
+void AppSettings::setGalleryFolder(const QString& folder) { m_settings.setValue(kGallery, folder); }
 
-QString AppSettings::language() const {
-    return m_settings.value(kLanguage).toString();
-}
+QString AppSettings::language() const { return m_settings.value(kLanguage).toString(); }
 
-void AppSettings::setLanguage(const QString& language) {
-    m_settings.setValue(kLanguage, language);
-}
+void AppSettings::setLanguage(const QString& language) { m_settings.setValue(kLanguage, language); }
 
-bool AppSettings::firstRunDone() const {
-    return m_settings.value(kFirstRunDone, false).toBool();
-}
+bool AppSettings::firstRunDone() const { return m_settings.value(kFirstRunDone, false).toBool(); }
 
-void AppSettings::setFirstRunDone(bool done) {
-    m_settings.setValue(kFirstRunDone, done);
-}
+void AppSettings::setFirstRunDone(bool done) { m_settings.setValue(kFirstRunDone, done); }
 
 QString AppSettings::defaultGalleryFolder() {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))

@@ -10,9 +10,9 @@ namespace i4::ui {
 ModelFolderCheck checkModelFolder(const QString& folder) {
     ModelFolderCheck check;
     if (folder.isEmpty() || !QDir(folder).exists()) {
-        check.report = QCoreApplication::translate("i4::ui::ModelFolderCheck",
-                                                   "The folder %1 does not exist.")
-                           .arg(folder);
+        check.report =
+            QCoreApplication::translate("i4::ui::ModelFolderCheck", "The folder %1 does not exist.")
+                .arg(folder);
         return check;
     }
     try {

@@ -14,6 +14,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "ui/widgets/layout_canvas.h"
@@ -47,6 +48,7 @@ CaptionEditor::CaptionEditor(QWidget* parent) : QWidget(parent) {
     auto* formScroll = new QScrollArea(m_tabs);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     formScroll->setWidget(buildForm());
     m_tabs->addTab(formScroll, tr("Caption"));
 
@@ -68,13 +70,13 @@ CaptionEditor::CaptionEditor(QWidget* parent) : QWidget(parent) {
     });
 
     m_canvas = new LayoutCanvas(this);
-    m_canvas->setToolTip(tr("Drag on empty space to add a box; drag a box or its corners to "
-                            "move or resize it."));
+    m_canvas->setToolTip(
+        tr("Drag on empty space to add a box; drag a box or its corners to "
+           "move or resize it."));
     connect(m_canvas, &LayoutCanvas::boxDrawn, this,
             [this](const BBox& box) { addElement(CaptionElement::Kind::Object, box); });
-    connect(m_canvas, &LayoutCanvas::elementSelected, this, [this](int index) {
-        m_elementList->setCurrentRow(index);
-    });
+    connect(m_canvas, &LayoutCanvas::elementSelected, this,
+            [this](int index) { m_elementList->setCurrentRow(index); });
     connect(m_canvas, &LayoutCanvas::elementBoxChanged, this, [this](int index, const BBox& box) {
         if (index < 0 || index >= m_caption.elements.size()) return;
         m_caption.elements[index].bbox = box;
@@ -87,6 +89,7 @@ CaptionEditor::CaptionEditor(QWidget* parent) : QWidget(parent) {
     splitter->addWidget(m_canvas);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({470, 250});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -161,9 +164,15 @@ QWidget* CaptionEditor::buildForm() {
     auto* addObject = new QPushButton(tr("Add object"), elementsBox);
     auto* addText = new QPushButton(tr("Add text"), elementsBox);
     auto* remove = new QPushButton(tr("Remove"), elementsBox);
-    auto* up = new QPushButton(tr("Up"), elementsBox);
-    auto* down = new QPushButton(tr("Down"), elementsBox);
-    for (QPushButton* b : {addObject, addText, remove, up, down}) buttons->addWidget(b);
+    auto* up = new QToolButton(elementsBox);
+    up->setArrowType(Qt::UpArrow);
+    up->setToolTip(tr("Up"));
+    auto* down = new QToolButton(elementsBox);
+    down->setArrowType(Qt::DownArrow);
+    down->setToolTip(tr("Down"));
+    for (QPushButton* b : {addObject, addText, remove}) buttons->addWidget(b);
+    buttons->addWidget(up);
+    buttons->addWidget(down);
     buttons->addStretch(1);
     elementsLayout->addLayout(buttons);
     elementsLayout->addWidget(buildElementEditor());
@@ -180,8 +189,8 @@ QWidget* CaptionEditor::buildForm() {
         m_elementList->setCurrentRow(std::min(row, int(m_caption.elements.size()) - 1));
         writeJson();
     });
-    connect(up, &QPushButton::clicked, this, [this] { moveSelectedElement(-1); });
-    connect(down, &QPushButton::clicked, this, [this] { moveSelectedElement(1); });
+    connect(up, &QToolButton::clicked, this, [this] { moveSelectedElement(-1); });
+    connect(down, &QToolButton::clicked, this, [this] { moveSelectedElement(1); });
     connect(m_elementList, &QListWidget::currentRowChanged, this, [this](int row) {
         m_canvas->setSelected(row);
         refreshElementEditor();
@@ -217,15 +226,16 @@ QWidget* CaptionEditor::buildElementEditor() {
         if (m_updating || !element) return;
         element->kind = m_elementKind->currentIndex() == 1 ? CaptionElement::Kind::Text
                                                            : CaptionElement::Kind::Object;
-        element->text = element->kind == CaptionElement::Kind::Text ? m_elementText->text()
-                                                                    : QString();
+        element->text =
+            element->kind == CaptionElement::Kind::Text ? m_elementText->text() : QString();
         element->desc = m_elementDesc->text();
         element->palette = m_elementPalette->colors();
         m_elementText->setEnabled(element->kind == CaptionElement::Kind::Text);
         QListWidgetItem* item = m_elementList->currentItem();
-        if (item) item->setText(element->kind == CaptionElement::Kind::Text
-                                    ? tr("Text: %1").arg(element->text)
-                                    : tr("Object: %1").arg(element->desc));
+        if (item)
+            item->setText(element->kind == CaptionElement::Kind::Text
+                              ? tr("Text: %1").arg(element->text)
+                              : tr("Object: %1").arg(element->desc));
         writeJson();
     };
     connect(m_elementKind, qOverload<int>(&QComboBox::currentIndexChanged), this, edited);
@@ -235,9 +245,7 @@ QWidget* CaptionEditor::buildElementEditor() {
     return m_elementEditor;
 }
 
-QString CaptionEditor::promptText() const {
-    return m_json->toPlainText();
-}
+QString CaptionEditor::promptText() const { return m_json->toPlainText(); }
 
 void CaptionEditor::setPromptText(const QString& text) {
     m_updating = true;
@@ -255,15 +263,13 @@ void CaptionEditor::setCaption(const Caption& caption) {
     writeJson();
 }
 
-void CaptionEditor::setAspect(int width, int height) {
-    m_canvas->setAspect(width, height);
-}
+void CaptionEditor::setAspect(int width, int height) { m_canvas->setAspect(width, height); }
 
 void CaptionEditor::parseJsonText() {
     QString error;
     QStringList warnings;
-    const std::optional<Caption> parsed = Caption::fromJson(m_json->toPlainText(), &error,
-                                                            &warnings);
+    const std::optional<Caption> parsed =
+        Caption::fromJson(m_json->toPlainText(), &error, &warnings);
     m_structured = parsed.has_value();
     if (!parsed) {
         m_jsonStatus->setText(tr("Not a structured caption (%1). It will be sent as plain text, "

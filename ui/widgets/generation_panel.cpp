@@ -25,12 +25,10 @@ struct AspectChoice {
     int h;
 };
 
-constexpr AspectChoice kAspects[] = {{1, 1}, {4, 3}, {3, 2}, {16, 9}, {21, 9},
+constexpr AspectChoice kAspects[] = {{1, 1}, {4, 3}, {3, 2},  {16, 9}, {21, 9},
                                      {3, 4}, {2, 3}, {9, 16}, {9, 21}};
 
-uint64_t randomSeed() {
-    return QRandomGenerator::global()->bounded(quint64(1) << 32);
-}
+uint64_t randomSeed() { return QRandomGenerator::global()->bounded(quint64(1) << 32); }
 
 }  // namespace
 
@@ -96,8 +94,8 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     auto* seedRow = new QHBoxLayout;
     m_seed = new QLineEdit(QString::number(randomSeed()), this);
     m_seed->setObjectName(QStringLiteral("seed"));
-    m_seed->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
+    m_seed->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
     m_seedMode = new QComboBox(this);
     m_seedMode->setObjectName(QStringLiteral("seedMode"));
     m_seedMode->addItem(tr("Random"));
@@ -157,9 +155,7 @@ void GenerationPanel::selectPreset(const QString& name) {
     applyPreset(m_presets[size_t(index)]);
 }
 
-QSize GenerationPanel::imageSize() const {
-    return {m_width->value(), m_height->value()};
-}
+QSize GenerationPanel::imageSize() const { return {m_width->value(), m_height->value()}; }
 
 void GenerationPanel::setImageSize(QSize size) {
     const QSize snapped = snapImageSize(size);
@@ -176,21 +172,13 @@ void GenerationPanel::updateAspectLabel() {
     m_aspectLabel->setText(tr("%1 MP").arg(megapixels, 0, 'f', 2));
 }
 
-void GenerationPanel::setSeedMode(SeedMode mode) {
-    m_seedMode->setCurrentIndex(int(mode));
-}
+void GenerationPanel::setSeedMode(SeedMode mode) { m_seedMode->setCurrentIndex(int(mode)); }
 
-void GenerationPanel::setSeed(uint64_t seed) {
-    m_seed->setText(QString::number(seed));
-}
+void GenerationPanel::setSeed(uint64_t seed) { m_seed->setText(QString::number(seed)); }
 
-uint64_t GenerationPanel::seed() const {
-    return m_seed->text().toULongLong();
-}
+uint64_t GenerationPanel::seed() const { return m_seed->text().toULongLong(); }
 
-void GenerationPanel::setBatchCount(int count) {
-    m_batchCount->setValue(count);
-}
+void GenerationPanel::setBatchCount(int count) { m_batchCount->setValue(count); }
 
 pipeline::GenerationRequest GenerationPanel::request(const QString& prompt) const {
     pipeline::GenerationRequest r = m_base;

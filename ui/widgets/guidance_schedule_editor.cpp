@@ -88,8 +88,8 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
     helpers->addWidget(setTail, 1, 5);
     connect(setTail, &QPushButton::clicked, this, [this] {
         applyUserSchedule(mainWithTailSchedule(float(m_mainWeight->value()),
-                                               float(m_tailWeight->value()),
-                                               m_tailLength->value(), stepCount()));
+                                               float(m_tailWeight->value()), m_tailLength->value(),
+                                               stepCount()));
     });
 
     m_rampFrom = weightBox(7.0, this);
@@ -101,8 +101,8 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
     helpers->addWidget(m_rampTo, 2, 3);
     helpers->addWidget(setRamp, 2, 5);
     connect(setRamp, &QPushButton::clicked, this, [this] {
-        applyUserSchedule(linearRampSchedule(float(m_rampFrom->value()),
-                                             float(m_rampTo->value()), stepCount()));
+        applyUserSchedule(
+            linearRampSchedule(float(m_rampFrom->value()), float(m_rampTo->value()), stepCount()));
     });
     layout->addLayout(helpers);
 

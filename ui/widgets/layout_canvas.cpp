@@ -76,9 +76,7 @@ QRectF LayoutCanvas::toWidgetRect(const BBox& box) const {
                           page.top() + box.yMax() * page.height() / 1000.0));
 }
 
-QRectF LayoutCanvas::clampToPage(const QRectF& rect) const {
-    return rect.intersected(pageRect());
-}
+QRectF LayoutCanvas::clampToPage(const QRectF& rect) const { return rect.intersected(pageRect()); }
 
 int LayoutCanvas::elementAt(const QPointF& pos) const {
     // Topmost first: later elements are painted over earlier ones.
@@ -191,10 +189,18 @@ void LayoutCanvas::mouseMoveEvent(QMouseEvent* event) {
         r.translate(dx, dy);
     } else {
         switch (m_handle) {
-        case 0: r.setTopLeft(r.topLeft() + delta); break;
-        case 1: r.setTopRight(r.topRight() + delta); break;
-        case 2: r.setBottomRight(r.bottomRight() + delta); break;
-        default: r.setBottomLeft(r.bottomLeft() + delta); break;
+            case 0:
+                r.setTopLeft(r.topLeft() + delta);
+                break;
+            case 1:
+                r.setTopRight(r.topRight() + delta);
+                break;
+            case 2:
+                r.setBottomRight(r.bottomRight() + delta);
+                break;
+            default:
+                r.setBottomLeft(r.bottomLeft() + delta);
+                break;
         }
     }
     BBox box = toBBox(r);

@@ -26,7 +26,7 @@ public:
     BBox toBBox(const QRectF& widgetRect) const;
     QRectF toWidgetRect(const BBox& box) const;
 
-    QSize sizeHint() const override { return {360, 360}; }
+    QSize sizeHint() const override { return {320, 240}; }
     QSize minimumSizeHint() const override { return {160, 160}; }
 
 signals:

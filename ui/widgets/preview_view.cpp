@@ -38,17 +38,16 @@ void PreviewView::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), palette().dark());
     if (!m_image.isNull()) {
         const QSize fitted = m_image.size().scaled(size(), Qt::KeepAspectRatio);
-        const QRect target(QPoint((width() - fitted.width()) / 2,
-                                  (height() - fitted.height()) / 2),
+        const QRect target(QPoint((width() - fitted.width()) / 2, (height() - fitted.height()) / 2),
                            fitted);
         // Latent-size previews are tiny; smooth scaling keeps them from looking like mosaics.
         p.setRenderHint(QPainter::SmoothPixmapTransform);
         p.drawImage(target, m_image);
     } else {
         p.setPen(palette().brightText().color());
-        p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
-                   m_message.isEmpty() ? tr("The image appears here while it is generated.")
-                                       : m_message);
+        p.drawText(
+            rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+            m_message.isEmpty() ? tr("The image appears here while it is generated.") : m_message);
     }
     if (m_total <= 0) return;
     const QRect bar(12, height() - 34, width() - 24, 22);
@@ -61,10 +60,8 @@ void PreviewView::paintEvent(QPaintEvent*) {
     p.setBrush(palette().highlight());
     p.drawRoundedRect(filled, 6, 6);
     p.setPen(Qt::white);
-    const QString text = tr("Step %1 of %2 — about %3 s left")
-                             .arg(m_step)
-                             .arg(m_total)
-                             .arg(int(std::ceil(m_eta)));
+    const QString text =
+        tr("Step %1 of %2 — about %3 s left").arg(m_step).arg(m_total).arg(int(std::ceil(m_eta)));
     p.drawText(bar, Qt::AlignCenter, text);
 }
 

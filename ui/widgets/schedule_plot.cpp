@@ -17,12 +17,11 @@ void SchedulePlot::setValues(const std::vector<float>& values) {
 
 void SchedulePlot::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    const QRectF area = QRectF(rect()).adjusted(24, 4, -4, -4);
+    const QRectF area = QRectF(rect()).adjusted(24, 9, -4, -6);
     p.fillRect(rect(), palette().base());
     // Fixed scale up to 10 so that shapes are comparable between presets.
-    const float top = std::max(10.0f, m_values.empty()
-                                          ? 0.0f
-                                          : *std::max_element(m_values.begin(), m_values.end()));
+    const float top = std::max(
+        10.0f, m_values.empty() ? 0.0f : *std::max_element(m_values.begin(), m_values.end()));
     p.setPen(palette().mid().color());
     for (float level : {0.0f, top / 2, top}) {
         const double y = area.bottom() - area.height() * level / top;

@@ -1,0 +1,108 @@
+#include <QSlider>
+#include <QSpinBox>
+#include <QtTest>
+
+#include "core/sampling/presets.h"
+#include "ui/generation/schedule_shape.h"
+#include "ui/widgets/generation_panel.h"
+#include "ui/widgets/guidance_schedule_editor.h"
+
+using namespace i4::ui;
+
+namespace {
+
+std::vector<float> presetSchedule(const char* name) {
+    const auto preset = i4::sampling::findPreset(name);
+    return preset ? preset->guidanceSchedule : std::vector<float>{};
+}
+
+int countOf(const std::vector<float>& values, float v) {
+    return int(std::count(values.begin(), values.end(), v));
+}
+
+}  // namespace
+
+class TestScheduleEditor : public QObject {
+    Q_OBJECT
+
+private slots:
+    void resampleKeepsShape();
+    void helpers();
+    void presetFillsEditor();
+    void stepCountChangeKeepsShape();
+    void sliderEditsOneStep();
+};
+
+void TestScheduleEditor::resampleKeepsShape() {
+    const std::vector<float> defaultSchedule = presetSchedule("V4_DEFAULT_20");
+    QCOMPARE(defaultSchedule.size(), size_t(20));
+    // 20 steps with a 2-step tail -> 12 steps with a 1-step tail: exactly V4_TURBO_12's.
+    QCOMPARE(resampleSchedule(defaultSchedule, 12), presetSchedule("V4_TURBO_12"));
+    const std::vector<float> longer = resampleSchedule(defaultSchedule, 48);
+    QCOMPARE(longer.size(), size_t(48));
+    QCOMPARE(countOf(longer, 7.0f) + countOf(longer, 3.0f), 48);  // no in-between levels
+    QCOMPARE(countOf(longer, 3.0f), 5);                           // the tail keeps its 10 %
+    QVERIFY(std::is_sorted(longer.rbegin(), longer.rend()));      // tail stays at the end
+    QCOMPARE(resampleSchedule(defaultSchedule, 20), defaultSchedule);
+    QCOMPARE(resampleSchedule({}, 3), (std::vector<float>{0, 0, 0}));
+}
+
+void TestScheduleEditor::helpers() {
+    QCOMPARE(mainWithTailSchedule(7, 3, 3, 6), (std::vector<float>{7, 7, 7, 3, 3, 3}));
+    QCOMPARE(mainWithTailSchedule(5, 1, 10, 2), (std::vector<float>{1, 1}));
+    QCOMPARE(linearRampSchedule(8, 4, 5), (std::vector<float>{8, 7, 6, 5, 4}));
+    QCOMPARE(constantSchedule(4.5f, 2), (std::vector<float>{4.5f, 4.5f}));
+    QCOMPARE(mainWithTailSchedule(7, 3, 3, 48), presetSchedule("V4_QUALITY_48"));
+}
+
+void TestScheduleEditor::presetFillsEditor() {
+    GenerationPanel panel;
+    panel.selectPreset(QStringLiteral("V4_QUALITY_48"));
+    GuidanceScheduleEditor* editor = panel.scheduleEditor();
+    QCOMPARE(editor->stepCount(), 48);
+    QCOMPARE(editor->schedule(), presetSchedule("V4_QUALITY_48"));
+    QCOMPARE(editor->findChildren<QSlider*>().size(), 48);
+    // Untouched preset values stay implicit in the request.
+    const auto request = panel.request(QStringLiteral("{}"));
+    QCOMPARE(request.preset, std::string("V4_QUALITY_48"));
+    QVERIFY(!request.steps);
+    QVERIFY(request.guidanceSchedule.empty());
+}
+
+void TestScheduleEditor::stepCountChangeKeepsShape() {
+    GenerationPanel panel;
+    panel.selectPreset(QStringLiteral("V4_DEFAULT_20"));
+    GuidanceScheduleEditor* editor = panel.scheduleEditor();
+    auto* steps = editor->findChild<QSpinBox*>(QStringLiteral("scheduleSteps"));
+    QVERIFY(steps);
+    steps->setValue(12);
+    QCOMPARE(editor->schedule(), presetSchedule("V4_TURBO_12"));
+    steps->setValue(40);
+    QCOMPARE(editor->stepCount(), 40);
+    QCOMPARE(editor->findChildren<QSlider*>().size(), 40);
+    QCOMPARE(editor->schedule().front(), 7.0f);
+    QCOMPARE(editor->schedule().back(), 3.0f);
+    QVERIFY(countOf(editor->schedule(), 3.0f) >= 3 && countOf(editor->schedule(), 3.0f) <= 5);
+    // Now explicit: the request carries the edited steps and schedule.
+    const auto request = panel.request(QStringLiteral("{}"));
+    QCOMPARE(request.steps, std::optional<int>(40));
+    QCOMPARE(request.guidanceSchedule, editor->schedule());
+    // Choosing a preset again replaces the shape and makes it implicit again.
+    panel.selectPreset(QStringLiteral("V4_TURBO_12"));
+    QCOMPARE(editor->schedule(), presetSchedule("V4_TURBO_12"));
+    QVERIFY(!panel.request(QStringLiteral("{}")).steps);
+}
+
+void TestScheduleEditor::sliderEditsOneStep() {
+    GuidanceScheduleEditor editor;
+    editor.setSchedule(constantSchedule(7.0f, 4));
+    QSignalSpy edited(&editor, &GuidanceScheduleEditor::userEdited);
+    const QList<QSlider*> sliders = editor.findChildren<QSlider*>();
+    QCOMPARE(sliders.size(), 4);
+    sliders[2]->setValue(45);  // ticks of 0.1
+    QCOMPARE(edited.count(), 1);
+    QCOMPARE(editor.schedule(), (std::vector<float>{7, 7, 4.5f, 7}));
+}
+
+QTEST_MAIN(TestScheduleEditor)
+#include "test_schedule_editor.moc"
