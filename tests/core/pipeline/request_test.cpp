@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+#include "core/pipeline/generation_request.h"
+#include "core/pipeline/request_settings.h"
+#include "core/sampling/presets.h"
+
+namespace i4::pipeline {
+namespace {
+
+TEST(GenerationRequest, JsonRoundTrip) {
+    GenerationRequest r;
+    r.prompts = {"{\"high_level_description\":\"Zürich 日本語\"}", "a fox"};
+    r.width = 1344;
+    r.height = 768;
+    r.preset = "V4_TURBO_12";
+    r.steps = 14;
+    r.guidanceSchedule = {7, 6.5f, 3};
+    r.mu = 0.25;
+    r.std = 1.5;
+    r.seed = 18446744073709551615ull;
+    r.batch = 3;
+    r.uncheckedSize = true;
+    EXPECT_EQ(GenerationRequest::fromJson(nlohmann::json::parse(r.toJson().dump())), r);
+    GenerationRequest defaults;
+    EXPECT_EQ(GenerationRequest::fromJson(defaults.toJson()), defaults);
+}
+
+TEST(GenerationRequest, MalformedFieldsNameTheField) {
+    try {
+        GenerationRequest::fromJson({{"width", "wide"}});
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("'width'"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(GenerationRequest::fromJson(nlohmann::json::array()), InputError);
+}
+
+TEST(RequestSettings, PresetResolution) {
+    GenerationRequest r;
+    r.prompts = {"a fox"};
+    r.preset = "V4_DEFAULT_20";
+    const auto preset = *sampling::findPreset("V4_DEFAULT_20");
+    SamplerSettings s = resolveSampler(r);
+    EXPECT_EQ(s.steps, preset.steps);
+    EXPECT_EQ(s.guidanceSchedule, preset.guidanceSchedule);
+    EXPECT_EQ(s.mu, preset.mu);
+    EXPECT_EQ(s.std, preset.std);
+    // Explicit values win.
+    r.mu = 1.25;
+    EXPECT_EQ(resolveSampler(r).mu, 1.25);
+    r.preset = "nope";
+    EXPECT_THROW(resolveSampler(r), InputError);
+}
+
+TEST(RequestSettings, NewStepCountKeepsThePresetShape) {
+    GenerationRequest r;
+    r.prompts = {"a fox"};
+    r.preset = "V4_DEFAULT_20";  // 18 x main, then a polish tail of 2 x 3.0
+    r.steps = 30;
+    SamplerSettings s = resolveSampler(r);
+    ASSERT_EQ(s.guidanceSchedule.size(), 30u);
+    const auto preset = *sampling::findPreset("V4_DEFAULT_20");
+    EXPECT_EQ(s.guidanceSchedule.front(), preset.guidanceSchedule.front());
+    EXPECT_EQ(s.guidanceSchedule[28], preset.guidanceSchedule[18]);
+    EXPECT_EQ(s.guidanceSchedule[29], preset.guidanceSchedule[19]);
+    EXPECT_EQ(s.guidanceSchedule[27], preset.guidanceSchedule.front());
+}
+
+TEST(RequestSettings, MainGuidanceKeepsTheTail) {
+    GenerationRequest r;
+    r.prompts = {"a fox"};
+    r.preset = "V4_DEFAULT_20";
+    const auto schedule = withMainGuidance(r, 5.0f).guidanceSchedule;
+    const auto preset = *sampling::findPreset("V4_DEFAULT_20");
+    ASSERT_EQ(schedule.size(), preset.guidanceSchedule.size());
+    EXPECT_EQ(schedule.front(), 5.0f);
+    EXPECT_EQ(schedule.back(), preset.guidanceSchedule.back());
+    EXPECT_NE(schedule.back(), 5.0f);
+}
+
+TEST(RequestSettings, ResolvedRequestIsExplicit) {
+    GenerationRequest r;
+    r.prompts = {"a fox"};
+    r.preset = "V4_TURBO_12";
+    GenerationRequest resolved = resolvedRequest(r);
+    EXPECT_EQ(resolved.steps, 12);
+    EXPECT_EQ(resolved.guidanceSchedule.size(), 12u);
+    ASSERT_TRUE(resolved.mu.has_value());
+    // Resolving again changes nothing.
+    EXPECT_EQ(resolvedRequest(resolved), resolved);
+}
+
+TEST(RequestSettings, Validation) {
+    GenerationRequest r;
+    r.prompts = {"a fox"};
+    EXPECT_NO_THROW(validateRequest(r));
+    r.prompts = {"  "};
+    EXPECT_THROW(validateRequest(r), InputError);
+    r.prompts = {};
+    EXPECT_THROW(validateRequest(r), InputError);
+    r.prompts = {"a fox"};
+    r.batch = 0;
+    EXPECT_THROW(validateRequest(r), InputError);
+    r.batch = 1;
+    r.width = 1000;
+    EXPECT_THROW(validateRequest(r), InputError);
+    r.width = 64;
+    r.height = 48;
+    EXPECT_THROW(validateRequest(r), InputError);
+    r.uncheckedSize = true;
+    EXPECT_NO_THROW(validateRequest(r));
+}
+
+TEST(RequestSettings, CaptionWarningsOnlyForJsonPrompts) {
+    EXPECT_TRUE(captionWarnings("a red fox in the snow").empty());
+    EXPECT_FALSE(captionWarnings(R"({"style_description": {"photo": "x"}})").empty());
+}
+
+}  // namespace
+}  // namespace i4::pipeline
