@@ -27,14 +27,28 @@ double secondsSince(Clock::time_point start) {
 // decomposed), Cyrillic, Greek, Arabic, CJK, Hangul, emoji with ZWJ and whitespace runs.
 std::string mixedText(std::size_t bytes) {
     const std::vector<std::string> fragments{
-        "a lone sailboat ", "on calm water at sunset, ", "\"style_description\": {", "}, ",
-        "[300, 420, 720, 610]", " 3.14159 ", "#FF6B35 ", "Caf\xC3\xA9 ", "cafe\xCC\x81 ",
-        "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 ", "\xCE\x95\xCE\xBB\xCE\xBB ",
+        "a lone sailboat ",
+        "on calm water at sunset, ",
+        "\"style_description\": {",
+        "}, ",
+        "[300, 420, 720, 610]",
+        " 3.14159 ",
+        "#FF6B35 ",
+        "Caf\xC3\xA9 ",
+        "cafe\xCC\x81 ",
+        "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 ",
+        "\xCE\x95\xCE\xBB\xCE\xBB ",
         "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 ",
         "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE4\xB8\x96\xE7\x95\x8C",
-        "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 ", "\xF0\x9F\x98\x80\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD ",
-        "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88", "   ", "\n\n", "it's ",
-        "DON'T ", "snake_case ", "https://example.com/a?q=1 "};
+        "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 ",
+        "\xF0\x9F\x98\x80\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD ",
+        "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88",
+        "   ",
+        "\n\n",
+        "it's ",
+        "DON'T ",
+        "snake_case ",
+        "https://example.com/a?q=1 "};
     std::string text;
     text.reserve(bytes + 64);
     uint64_t state = 0x9E3779B97F4A7C15ull;
@@ -77,9 +91,10 @@ int main(int argc, char** argv) {
         at::InferenceMode inference;
         start = Clock::now();
         const auto encoder = i4::text::Qwen3TextEncoder::load(modelDir / "text_encoder");
-        std::printf("text encoder load (float32 CPU): %.3f s, hidden %lld, %lld layers, threads %d\n",
-                    secondsSince(start), static_cast<long long>(encoder.config().hiddenSize),
-                    static_cast<long long>(encoder.config().numLayers), at::get_num_threads());
+        std::printf(
+            "text encoder load (float32 CPU): %.3f s, hidden %lld, %lld layers, threads %d\n",
+            secondsSince(start), static_cast<long long>(encoder.config().hiddenSize),
+            static_cast<long long>(encoder.config().numLayers), at::get_num_threads());
         const auto all = tokenizer.encode(text);
         for (std::size_t length : {std::size_t(64), std::size_t(512), std::size_t(2048)}) {
             const std::vector<std::vector<int64_t>> batch{

@@ -39,21 +39,22 @@ Command addTokenizeCommand(CLI::App& app) {
                   "Frame the prompt as the text encoder sees it (one user turn) and check the "
                   "2048-token limit");
     return {cmd, [prompt, file, opts] {
-        if (prompt->count() == 0 && file->count() == 0) {
-            throw InputError("tokenize needs --prompt or --prompt-file");
-        }
-        const std::string text = file->count() ? readPromptFile(opts->promptFile) : opts->prompt;
-        const auto tokenizer = text::Tokenizer::fromModelFolder(opts->modelDir);
-        const auto ids = opts->chat ? tokenizer.encodeChat(text) : tokenizer.encode(text);
-        std::string out = "[";
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            if (i) out += ',';
-            out += std::to_string(ids[i]);
-        }
-        out += "]\n";
-        std::cout << out;
-        return kExitOk;
-    }};
+                if (prompt->count() == 0 && file->count() == 0) {
+                    throw InputError("tokenize needs --prompt or --prompt-file");
+                }
+                const std::string text =
+                    file->count() ? readPromptFile(opts->promptFile) : opts->prompt;
+                const auto tokenizer = text::Tokenizer::fromModelFolder(opts->modelDir);
+                const auto ids = opts->chat ? tokenizer.encodeChat(text) : tokenizer.encode(text);
+                std::string out = "[";
+                for (std::size_t i = 0; i < ids.size(); ++i) {
+                    if (i) out += ',';
+                    out += std::to_string(ids[i]);
+                }
+                out += "]\n";
+                std::cout << out;
+                return kExitOk;
+            }};
 }
 
 }  // namespace i4::cli

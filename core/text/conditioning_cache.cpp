@@ -27,8 +27,8 @@ at::Tensor ConditioningCache::find(const std::vector<int64_t>& ids) {
 }
 
 void ConditioningCache::insert(const std::vector<int64_t>& ids, const at::Tensor& features) {
-    const std::size_t bytes = features.numel() * features.element_size() +
-                              ids.size() * sizeof(int64_t) + sizeof(Entry);
+    const std::size_t bytes =
+        features.numel() * features.element_size() + ids.size() * sizeof(int64_t) + sizeof(Entry);
     std::lock_guard<std::mutex> lock(m_mapMutex);
     if (bytes > m_maxBytes || m_index.count(ids)) return;
     while (!m_entries.empty() && m_stats.bytes + bytes > m_maxBytes) {

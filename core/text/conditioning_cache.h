@@ -61,8 +61,8 @@ private:
     void insert(const std::vector<int64_t>& ids, const at::Tensor& features);
 
     const std::size_t m_maxBytes;
-    std::mutex m_runMutex;            // held for a whole encode call
-    mutable std::mutex m_mapMutex;    // guards everything below
+    std::mutex m_runMutex;          // held for a whole encode call
+    mutable std::mutex m_mapMutex;  // guards everything below
     EntryList m_entries;
     std::unordered_map<std::vector<int64_t>, EntryList::iterator, IdsHash> m_index;
     Stats m_stats;

@@ -19,8 +19,10 @@ namespace {
 constexpr int64_t kCpuQueryChunk = 256;
 
 int64_t requireInt(const nlohmann::json& node, const char* field, const std::string& label) {
-    if (!node.contains(field) || !node[field].is_number_integer() || node[field].get<int64_t>() <= 0) {
-        throw ModelError(label + ": text_config." + field + " is missing or not a positive integer");
+    if (!node.contains(field) || !node[field].is_number_integer() ||
+        node[field].get<int64_t>() <= 0) {
+        throw ModelError(label + ": text_config." + field +
+                         " is missing or not a positive integer");
     }
     return node[field].get<int64_t>();
 }
@@ -53,17 +55,18 @@ Qwen3TextConfig Qwen3TextConfig::fromJson(const nlohmann::json& config, const st
     c.numKvHeads = requireInt(tc, "num_key_value_heads", label);
     c.intermediateSize = requireInt(tc, "intermediate_size", label);
     c.vocabSize = requireInt(tc, "vocab_size", label);
-    c.headDim = tc.contains("head_dim") ? requireInt(tc, "head_dim", label)
-                                        : c.hiddenSize / c.numHeads;
+    c.headDim =
+        tc.contains("head_dim") ? requireInt(tc, "head_dim", label) : c.hiddenSize / c.numHeads;
     if (tc.contains("rms_norm_eps")) c.rmsNormEps = tc["rms_norm_eps"].get<double>();
     if (tc.value("hidden_act", std::string("silu")) != "silu") {
-        throw ModelError(label + ": text_config.hidden_act '" + tc["hidden_act"].get<std::string>() +
+        throw ModelError(label + ": text_config.hidden_act '" +
+                         tc["hidden_act"].get<std::string>() +
                          "' is not supported (expected silu)");
     }
     if (c.numHeads % c.numKvHeads != 0) {
-        throw ModelError(label + ": text_config.num_attention_heads (" + std::to_string(c.numHeads) +
-                         ") is not a multiple of num_key_value_heads (" +
-                         std::to_string(c.numKvHeads) + ")");
+        throw ModelError(
+            label + ": text_config.num_attention_heads (" + std::to_string(c.numHeads) +
+            ") is not a multiple of num_key_value_heads (" + std::to_string(c.numKvHeads) + ")");
     }
     if (c.headDim % 2 != 0) throw ModelError(label + ": text_config.head_dim must be even");
     if (c.numLayers <= kTapLayers.back()) {
@@ -78,18 +81,25 @@ Qwen3TextConfig Qwen3TextConfig::fromJson(const nlohmann::json& config, const st
     if (!rope) rope = objectField(tc, "rope_scaling");
     if (!rope) rope = objectField(config, "rope_scaling");
     if (rope) {
-        const std::string type = rope->value("rope_type", rope->value("type", std::string("default")));
-        // In text-only use interleaved MRoPE is plain 1-D RoPE (spec A.2); "mrope" is the older name.
+        const std::string type =
+            rope->value("rope_type", rope->value("type", std::string("default")));
+        // Text-only, interleaved MRoPE is plain 1-D RoPE (spec A.2); "mrope" is an older name.
         if (type != "default" && type != "mrope") {
-            throw ModelError(label + ": rope type '" + type + "' is not supported (expected default)");
+            throw ModelError(label + ": rope type '" + type +
+                             "' is not supported (expected default)");
         }
     }
     const nlohmann::json* thetaNode = nullptr;
-    if (rope && rope->contains("rope_theta")) thetaNode = &(*rope)["rope_theta"];
-    else if (tc.contains("rope_theta")) thetaNode = &tc["rope_theta"];
-    else if (config.contains("rope_theta")) thetaNode = &config["rope_theta"];
+    if (rope && rope->contains("rope_theta")) {
+        thetaNode = &(*rope)["rope_theta"];
+    } else if (tc.contains("rope_theta")) {
+        thetaNode = &tc["rope_theta"];
+    } else if (config.contains("rope_theta")) {
+        thetaNode = &config["rope_theta"];
+    }
     if (!thetaNode || !thetaNode->is_number() || thetaNode->get<double>() <= 0) {
-        throw ModelError(label + ": no positive rope_theta in text_config.rope_parameters, "
+        throw ModelError(label +
+                         ": no positive rope_theta in text_config.rope_parameters, "
                          "text_config.rope_theta or rope_theta");
     }
     c.ropeTheta = thetaNode->get<double>();
@@ -112,7 +122,8 @@ Qwen3TextEncoder Qwen3TextEncoder::load(const std::filesystem::path& textEncoder
         if (ckpt.contains(std::string(candidate) + "embed_tokens.weight")) prefix = candidate;
     }
     if (prefix.empty()) {
-        throw ModelError(label + ": no 'language_model.embed_tokens.weight' nor "
+        throw ModelError(label +
+                         ": no 'language_model.embed_tokens.weight' nor "
                          "'model.language_model.embed_tokens.weight' (not a Qwen3-VL checkpoint)");
     }
 
@@ -173,10 +184,9 @@ Qwen3TextEncoder Qwen3TextEncoder::load(const std::filesystem::path& textEncoder
     std::vector<std::string> unexpected;
     for (const std::string& key : ckpt.keys()) {
         if (key.compare(0, prefix.size(), prefix) != 0 || known.count(key)) continue;
-        const bool ofLinear = std::any_of(linearPrefixes.begin(), linearPrefixes.end(),
-                                          [&](const std::string& lp) {
-                                              return key.compare(0, lp.size(), lp) == 0;
-                                          });
+        const bool ofLinear =
+            std::any_of(linearPrefixes.begin(), linearPrefixes.end(),
+                        [&](const std::string& lp) { return key.compare(0, lp.size(), lp) == 0; });
         if (!ofLinear) unexpected.push_back(key);
     }
     if (!unexpected.empty()) {
@@ -196,7 +206,8 @@ TextFeatures Qwen3TextEncoder::encode(const std::vector<std::vector<int64_t>>& i
     int64_t maxLen = 0;
     for (std::size_t b = 0; b < ids.size(); ++b) {
         const auto n = static_cast<int64_t>(ids[b].size());
-        if (n == 0) throw InputError("text encoder: prompt " + std::to_string(b) + " has no tokens");
+        if (n == 0)
+            throw InputError("text encoder: prompt " + std::to_string(b) + " has no tokens");
         if (n > static_cast<int64_t>(kMaxTextTokens)) {
             throw InputError("prompt " + std::to_string(b) + " is " + std::to_string(n) +
                              " tokens long; the text encoder takes at most " +
@@ -236,12 +247,12 @@ at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
     const int64_t batch = x.size(0);
     const int64_t len = x.size(1);
     // QK-RMSNorm per head, before RoPE; v is not normalised.
-    at::Tensor q = rmsNorm(layer.q(x).view({batch, len, c.numHeads, c.headDim}), layer.qNorm,
-                           c.rmsNormEps)
-                       .transpose(1, 2);  // [B, Hq, L, D]
-    at::Tensor k = rmsNorm(layer.k(x).view({batch, len, c.numKvHeads, c.headDim}), layer.kNorm,
-                           c.rmsNormEps)
-                       .transpose(1, 2);  // [B, Hkv, L, D]
+    at::Tensor q =
+        rmsNorm(layer.q(x).view({batch, len, c.numHeads, c.headDim}), layer.qNorm, c.rmsNormEps)
+            .transpose(1, 2);  // [B, Hq, L, D]
+    at::Tensor k =
+        rmsNorm(layer.k(x).view({batch, len, c.numKvHeads, c.headDim}), layer.kNorm, c.rmsNormEps)
+            .transpose(1, 2);  // [B, Hkv, L, D]
     at::Tensor v = layer.v(x).view({batch, len, c.numKvHeads, c.headDim}).transpose(1, 2);
     q = q * cos + rotateHalf(q) * sin;
     k = k * cos + rotateHalf(k) * sin;
@@ -285,12 +296,13 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     // Frequencies and the position product stay in float32 (spec F.4); cos/sin then take the
     // activation dtype.
     const at::Tensor invFreq =
-        1.0 / at::pow(c.ropeTheta, at::arange(0, c.headDim, 2, at::TensorOptions(device).dtype(
-                                                                   at::kLong))
-                                           .to(at::kFloat) /
-                                       double(c.headDim));  // [D/2] float32
+        1.0 /
+        at::pow(
+            c.ropeTheta,
+            at::arange(0, c.headDim, 2, at::TensorOptions(device).dtype(at::kLong)).to(at::kFloat) /
+                double(c.headDim));                                             // [D/2] float32
     const at::Tensor freqs = positions.to(at::kFloat).unsqueeze(-1) * invFreq;  // [B, L, D/2]
-    const at::Tensor emb = at::cat({freqs, freqs}, -1).unsqueeze(1);           // [B, 1, L, D]
+    const at::Tensor emb = at::cat({freqs, freqs}, -1).unsqueeze(1);            // [B, 1, L, D]
     const at::Tensor cos = emb.cos().to(dtype);
     const at::Tensor sin = emb.sin().to(dtype);
 
@@ -305,9 +317,9 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
         const int64_t end = start + rows;
         const at::Tensor queryPos = at::arange(start, end, longOptions).unsqueeze(1);  // [rows, 1]
         const at::Tensor keyPos = at::arange(0, end, longOptions).unsqueeze(0);        // [1, end]
-        const at::Tensor causal = keyPos.le(queryPos);                                // [rows, end]
+        const at::Tensor causal = keyPos.le(queryPos);  // [rows, end]
         const at::Tensor self = keyPos.eq(queryPos);
-        const at::Tensor keyValid = valid.narrow(1, 0, end).unsqueeze(1);              // [B, 1, end]
+        const at::Tensor keyValid = valid.narrow(1, 0, end).unsqueeze(1);  // [B, 1, end]
         masks.push_back(((causal.unsqueeze(0) & keyValid) | self.unsqueeze(0)).unsqueeze(1));
     }
 

@@ -42,8 +42,8 @@ void checkUtf8(std::string_view text, const char* what) {
             continue;
         }
         utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(
-            bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        const utf8proc_ssize_t n =
+            utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
         if (n <= 0 || cp < 0) {
             throw InputError(std::string(what) + " is not valid UTF-8: bad byte 0x" +
                              [](unsigned v) {
@@ -120,7 +120,7 @@ struct Tokenizer::Impl {
     std::array<int32_t, 256> byteIds{};
     std::array<uint32_t, 256> byteChars{};
     std::unordered_map<uint32_t, uint8_t> charToByte;
-    std::vector<AddedToken> added;                        // longest first
+    std::vector<AddedToken> added;                               // longest first
     std::array<std::vector<std::size_t>, 256> addedByFirstByte;  // indices into `added`
     bool nfc = false;
     pcre2_code* regex = nullptr;
@@ -167,7 +167,8 @@ void Tokenizer::Impl::load(const nlohmann::json& j) {
     idToToken.assign(static_cast<std::size_t>(maxId + 1), std::string());
     isAdded.assign(idToToken.size(), false);
     for (const auto& [token, id] : vocab) {
-        if (id < 0) throw ModelError(where() + ": negative id for vocabulary entry '" + token + "'");
+        if (id < 0)
+            throw ModelError(where() + ": negative id for vocabulary entry '" + token + "'");
         idToToken[static_cast<std::size_t>(id)] = token;
     }
     std::stable_sort(added.begin(), added.end(), [](const AddedToken& a, const AddedToken& b) {
@@ -288,13 +289,12 @@ void Tokenizer::Impl::encodeSegment(std::string_view segment, std::vector<int64_
                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (nfc && !ascii) {
         utf8proc_uint8_t* mapped = nullptr;
-        const utf8proc_ssize_t n = utf8proc_map(
-            reinterpret_cast<const utf8proc_uint8_t*>(segment.data()),
-            static_cast<utf8proc_ssize_t>(segment.size()), &mapped,
-            static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+        const utf8proc_ssize_t n =
+            utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(segment.data()),
+                         static_cast<utf8proc_ssize_t>(segment.size()), &mapped,
+                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
         if (n < 0) {
-            throw InputError(std::string("text cannot be normalised (NFC): ") +
-                             utf8proc_errmsg(n));
+            throw InputError(std::string("text cannot be normalised (NFC): ") + utf8proc_errmsg(n));
         }
         normalized.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
         std::free(mapped);
@@ -307,8 +307,8 @@ void Tokenizer::Impl::encodeSegment(std::string_view segment, std::vector<int64_
     std::size_t offset = 0;
     std::size_t pieceEnd = 0;
     while (offset < segment.size()) {
-        const int rc = pcre2_match(regex, subject, segment.size(), offset, PCRE2_NO_UTF_CHECK, data,
-                                   nullptr);
+        const int rc =
+            pcre2_match(regex, subject, segment.size(), offset, PCRE2_NO_UTF_CHECK, data, nullptr);
         if (rc == PCRE2_ERROR_NOMATCH) break;
         if (rc < 0) {
             pcre2_match_data_free(data);
@@ -327,7 +327,8 @@ void Tokenizer::Impl::encodeSegment(std::string_view segment, std::vector<int64_
         } else {
             // An empty match: step over one whole character so the loop always advances.
             offset = end + 1;
-            while (offset < segment.size() && (static_cast<uint8_t>(segment[offset]) & 0xC0) == 0x80) {
+            while (offset < segment.size() &&
+                   (static_cast<uint8_t>(segment[offset]) & 0xC0) == 0x80) {
                 ++offset;
             }
         }
@@ -396,7 +397,8 @@ std::vector<int32_t> Tokenizer::Impl::bpe(std::string_view piece) const {
         const Candidate c = heap.top();
         heap.pop();
         Symbol& left = symbols[c.left];
-        if (left.id != c.leftId || left.next != c.right || symbols[c.right].id != c.rightId) continue;
+        if (left.id != c.leftId || left.next != c.right || symbols[c.right].id != c.rightId)
+            continue;
         left.id = merges.at(pairKey(c.leftId, c.rightId)).merged;
         Symbol& right = symbols[c.right];
         left.next = right.next;

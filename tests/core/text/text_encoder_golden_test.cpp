@@ -74,7 +74,7 @@ class TextEncoderGolden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(TextEncoderGolden, IoFeaturesMatchReference) {
     const std::string file = "text_encoder/io.safetensors";
-    const at::Tensor tokenIds = test::goldenTensor(file, "in.token_ids");    // [2, 172]
+    const at::Tensor tokenIds = test::goldenTensor(file, "in.token_ids");   // [2, 172]
     const at::Tensor indicator = test::goldenTensor(file, "in.indicator");  // [2, 172]
     const std::string name =
         GetParam() == "bf16" ? "out.llm_features" : "out.llm_features_" + GetParam();
@@ -111,8 +111,8 @@ TEST_P(TextEncoderGolden, PipelineFeaturesFromPrompts) {
 
 TEST_P(TextEncoderGolden, CacheGivesTheEncoderResult) {
     const std::string file = "text_encoder/io.safetensors";
-    const auto ids = textIds(test::goldenTensor(file, "in.token_ids"),
-                             test::goldenTensor(file, "in.indicator"));
+    const auto ids =
+        textIds(test::goldenTensor(file, "in.token_ids"), test::goldenTensor(file, "in.indicator"));
     const Qwen3TextEncoder& encoder = goldenEncoder(GetParam());
     const TextFeatures direct = encoder.encode(ids);
     ConditioningCache cache;
@@ -146,8 +146,7 @@ TEST(TextEncoderLong, ChunkedAttentionKeepsCausalityAndPadding) {
     const int64_t len = both.features.size(1);
     EXPECT_LE(test::relativeError(both.features[0].narrow(0, 0, 300), alone.features[0]), 1e-5);
     const TextFeatures shortAlone = encoder.encode({shortIds});
-    EXPECT_LE(test::relativeError(both.features[1].narrow(0, len - 37, 37),
-                                  shortAlone.features[0]),
+    EXPECT_LE(test::relativeError(both.features[1].narrow(0, len - 37, 37), shortAlone.features[0]),
               1e-5);
     EXPECT_EQ(both.features[1].narrow(0, 0, len - 37).abs().max().item<float>(), 0.0f);
     EXPECT_FALSE(at::isnan(both.features).any().item<bool>());
@@ -178,8 +177,8 @@ TEST(TextEncoderLayouts, StockQwenLayoutLoadsToTheSameEncoder) {
     io::writeSafetensors(dir / "model.safetensors", tensors);
 
     const std::string file = "text_encoder/io.safetensors";
-    const auto ids = textIds(test::goldenTensor(file, "in.token_ids"),
-                             test::goldenTensor(file, "in.indicator"));
+    const auto ids =
+        textIds(test::goldenTensor(file, "in.token_ids"), test::goldenTensor(file, "in.indicator"));
     const Qwen3TextEncoder stock = Qwen3TextEncoder::load(dir);
     EXPECT_DOUBLE_EQ(stock.config().ropeTheta, goldenEncoder("bf16").config().ropeTheta);
     EXPECT_TRUE(stock.encode(ids).features.equal(goldenEncoder("bf16").encode(ids).features));

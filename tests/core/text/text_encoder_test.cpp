@@ -7,15 +7,17 @@ namespace i4::text {
 namespace {
 
 nlohmann::json textConfig() {
-    return {{"hidden_size", 64},        {"num_attention_heads", 4}, {"num_key_value_heads", 2},
-            {"head_dim", 16},           {"intermediate_size", 96},  {"num_hidden_layers", 36},
-            {"rms_norm_eps", 1e-5},     {"vocab_size", 1000},       {"hidden_act", "silu"}};
+    return {{"hidden_size", 64},    {"num_attention_heads", 4}, {"num_key_value_heads", 2},
+            {"head_dim", 16},       {"intermediate_size", 96},  {"num_hidden_layers", 36},
+            {"rms_norm_eps", 1e-5}, {"vocab_size", 1000},       {"hidden_act", "silu"}};
 }
 
 TEST(Qwen3TextConfig, ReadsTransformers5RopeParameters) {
     nlohmann::json tc = textConfig();
-    tc["rope_parameters"] = {{"rope_type", "default"}, {"rope_theta", 5000000},
-                             {"mrope_section", {24, 20, 20}}, {"mrope_interleaved", true}};
+    tc["rope_parameters"] = {{"rope_type", "default"},
+                             {"rope_theta", 5000000},
+                             {"mrope_section", {24, 20, 20}},
+                             {"mrope_interleaved", true}};
     const Qwen3TextConfig c = Qwen3TextConfig::fromJson({{"text_config", tc}}, "config.json");
     EXPECT_EQ(c.hiddenSize, 64);
     EXPECT_EQ(c.numHeads, 4);

@@ -13,7 +13,8 @@ namespace {
 
 // The Qwen3 pre-tokenizer regex, as spec B.2 quotes it.
 const char* kQwenSplit =
-    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N})"
+    R"(| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
 // GPT-2 bytes_to_unicode, written out from its definition for the test vocabulary.
 std::string byteChar(int b) {
@@ -47,16 +48,16 @@ struct TinyTokenizer {
     std::vector<std::pair<std::string, int64_t>> added;
 
     explicit TinyTokenizer(bool withChatTokens = true) {
-        merge(byteChar(' '), byteChar(' '));      // "ĠĠ"
+        merge(byteChar(' '), byteChar(' '));  // "ĠĠ"
         merge("h", "e");
         merge("l", "l");
         merge("he", "ll");
-        merge("hell", "o");                       // "hello"
+        merge("hell", "o");  // "hello"
         merge(byteChar(' '), "w");
         merge("o", "r");
-        merge(byteChar(' ') + "w", "or");         // "Ġwor"
-        merge("1", "2");                          // never applies: digits are split one by one
-        merge("i", byteChar(0xF0));               // never applies: letters and symbols split
+        merge(byteChar(' ') + "w", "or");  // "Ġwor"
+        merge("1", "2");                   // never applies: digits are split one by one
+        merge("i", byteChar(0xF0));        // never applies: letters and symbols split
         merge(byteChar(0xE4), byteChar(0xBD));
         merge(byteChar(0xE4) + byteChar(0xBD), byteChar(0xA0));  // "你"
         int64_t next = 256 + static_cast<int64_t>(merges.size());
@@ -93,8 +94,12 @@ struct TinyTokenizer {
         }
         nlohmann::json addedList = nlohmann::json::array();
         for (const auto& [content, value] : added) {
-            addedList.push_back({{"id", value}, {"content", content}, {"single_word", false},
-                                 {"lstrip", false}, {"rstrip", false}, {"normalized", false},
+            addedList.push_back({{"id", value},
+                                 {"content", content},
+                                 {"single_word", false},
+                                 {"lstrip", false},
+                                 {"rstrip", false},
+                                 {"normalized", false},
                                  {"special", true}});
         }
         return {
@@ -177,9 +182,9 @@ TEST_F(TokenizerTest, WhitespaceRunsLeaveOneSpaceForTheNextWord) {
                        tiny.id(byteChar(' ') + "wor")},
                       bytesOf("ld")}));
     // At the end of the text the whole run is one piece: "  " merges, the third space stays.
-    EXPECT_EQ(tok.encode("hello   "),
-              (std::vector<int64_t>{tiny.id("hello"), tiny.id(byteChar(' ') + byteChar(' ')),
-                                    ' '}));
+    EXPECT_EQ(
+        tok.encode("hello   "),
+        (std::vector<int64_t>{tiny.id("hello"), tiny.id(byteChar(' ') + byteChar(' ')), ' '}));
     EXPECT_EQ(tok.encode("\t\t"), bytesOf("\t\t"));
 }
 
@@ -190,13 +195,14 @@ TEST_F(TokenizerTest, DigitsSplitOneByOne) {
 
 TEST_F(TokenizerTest, CjkLettersFormOnePieceAndPunctuationAnother) {
     const std::string text = "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C";  // 你好，
-    EXPECT_EQ(tok.encode(text), concat({{tiny.id(bytesChars("\xE4\xBD\xA0"))},
-                                        bytesOf("\xE5\xA5\xBD\xEF\xBC\x8C")}));
+    EXPECT_EQ(tok.encode(text),
+              concat({{tiny.id(bytesChars("\xE4\xBD\xA0"))}, bytesOf("\xE5\xA5\xBD\xEF\xBC\x8C")}));
     EXPECT_EQ(tok.decode(tok.encode(text)), text);
 }
 
 TEST_F(TokenizerTest, EmojiWithZwjStaysByteLevelAndApartFromLetters) {
-    // 🏳️‍🌈: U+1F3F3 U+FE0F U+200D U+1F308, after "hi": the merge "i" + 0xF0 must not apply.
+    // 🏳️‍🌈: U+1F3F3 U+FE0F U+200D U+1F308, after "hi": the merge "i" + 0xF0 must not
+    // apply.
     const std::string flag = "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88";
     EXPECT_EQ(tok.encode("hi" + flag), concat({bytesOf("hi"), bytesOf(flag)}));
     EXPECT_EQ(tok.decode(tok.encode("hi" + flag)), "hi" + flag);
@@ -213,10 +219,10 @@ TEST_F(TokenizerTest, InvalidUtf8IsAnInputErrorWithTheByteOffset) {
         }
     };
     expectOffset("ab\xFF", "2", false);
-    expectOffset("\xE4\xBD", "0", false);          // truncated character
-    expectOffset("x\xC0\xAF", "1", false);         // overlong encoding of '/'
-    expectOffset("ok \xED\xA0\x80", "3", false);   // UTF-16 surrogate
-    expectOffset("hello \x80", "6", true);         // offset within the prompt, not the chat text
+    expectOffset("\xE4\xBD", "0", false);         // truncated character
+    expectOffset("x\xC0\xAF", "1", false);        // overlong encoding of '/'
+    expectOffset("ok \xED\xA0\x80", "3", false);  // UTF-16 surrogate
+    expectOffset("hello \x80", "6", true);        // offset within the prompt, not the chat text
     EXPECT_THROW(tok.countChatTokens("\xFF"), InputError);
 }
 
@@ -233,8 +239,7 @@ TEST_F(TokenizerTest, ChatFramingAndTheTokenLimit) {
         tok.encodeChat(fits + "7");
         ADD_FAILURE() << "no error above the limit";
     } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find(std::to_string(kMaxTextTokens + 1)),
-                  std::string::npos)
+        EXPECT_NE(std::string(e.what()).find(std::to_string(kMaxTextTokens + 1)), std::string::npos)
             << e.what();
     }
     EXPECT_EQ(tok.countChatTokens(fits + "77"), kMaxTextTokens + 2);
