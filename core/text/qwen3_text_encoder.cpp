@@ -283,6 +283,9 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     const Qwen3TextConfig& c = m_config;
     const at::Device device = m_options.device;
     const at::ScalarType dtype = m_options.dtype;
+    if (ids.dim() != 2 || ids.scalar_type() != at::kLong || mask.sizes() != ids.sizes()) {
+        throw InputError("text encoder: ids must be int64 [B, L] with a mask of the same shape");
+    }
     const int64_t batch = ids.size(0);
     const int64_t len = ids.size(1);
     const at::Tensor valid = mask.to(device, at::kBool);  // [B, L]
@@ -295,12 +298,10 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     const at::Tensor positions = (valid.to(at::kLong).cumsum(1) - 1).clamp_min(0);  // [B, L]
     // Frequencies and the position product stay in float32 (spec F.4); cos/sin then take the
     // activation dtype.
-    const at::Tensor invFreq =
-        1.0 /
-        at::pow(
-            c.ropeTheta,
-            at::arange(0, c.headDim, 2, at::TensorOptions(device).dtype(at::kLong)).to(at::kFloat) /
-                double(c.headDim));                                             // [D/2] float32
+    const at::TensorOptions longOptions = at::TensorOptions(device).dtype(at::kLong);
+    const at::Tensor exponents =
+        at::arange(0, c.headDim, 2, longOptions).to(at::kFloat) / double(c.headDim);  // [D/2]
+    const at::Tensor invFreq = 1.0 / at::pow(c.ropeTheta, exponents);           // [D/2] float32
     const at::Tensor freqs = positions.to(at::kFloat).unsqueeze(-1) * invFreq;  // [B, L, D/2]
     const at::Tensor emb = at::cat({freqs, freqs}, -1).unsqueeze(1);            // [B, 1, L, D]
     const at::Tensor cos = emb.cos().to(dtype);
@@ -310,7 +311,6 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     // attention()). Each padded query also sees itself, so that no row is fully masked (a NaN
     // there would reach real rows through 0 * NaN in the value matmul).
     const int64_t chunk = device.is_cpu() ? kCpuQueryChunk : len;
-    const at::TensorOptions longOptions = at::TensorOptions(device).dtype(at::kLong);
     std::vector<at::Tensor> masks;
     for (int64_t start = 0; start < len; start += chunk) {
         const int64_t rows = std::min(chunk, len - start);

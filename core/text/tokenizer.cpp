@@ -153,6 +153,8 @@ void Tokenizer::Impl::load(const nlohmann::json& j) {
         vocab.emplace(token, value);
         maxId = std::max(maxId, value);
     }
+    // All added tokens are matched on the raw text. Qwen's are normalized=false; for a token
+    // marked normalized=true the raw and NFC texts differ only in non-NFC spellings of it.
     for (const auto& entry : j.value("added_tokens", nlohmann::json::array())) {
         if (entry.value("lstrip", false) || entry.value("rstrip", false) ||
             entry.value("single_word", false)) {
