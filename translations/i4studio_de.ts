@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>Compose a caption, pick a preset and press Generate.</source>
-        <translation>Beschreibung verfassen, Vorgabe wählen und auf „Erzeugen“ klicken.</translation>
+        <translation>Bildbeschreibung verfassen, Vorgabe wählen und auf „Erzeugen“ klicken.</translation>
     </message>
     <message>
         <source>Could not save the image: %1</source>

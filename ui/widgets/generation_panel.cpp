@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
@@ -169,7 +170,7 @@ void GenerationPanel::setImageSize(QSize size) {
 
 void GenerationPanel::updateAspectLabel() {
     const double megapixels = double(m_width->value()) * m_height->value() / 1e6;
-    m_aspectLabel->setText(tr("%1 MP").arg(megapixels, 0, 'f', 2));
+    m_aspectLabel->setText(tr("%1 MP").arg(QLocale().toString(megapixels, 'f', 2)));
 }
 
 void GenerationPanel::setSeedMode(SeedMode mode) { m_seedMode->setCurrentIndex(int(mode)); }

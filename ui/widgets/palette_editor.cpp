@@ -31,7 +31,9 @@ void PaletteEditor::setColors(const QStringList& colors) {
 void PaletteEditor::rebuild() {
     while (m_row->count() > 2) {
         QLayoutItem* item = m_row->takeAt(0);
-        delete item->widget();
+        // Later, not now: rebuild() runs inside the clicked swatch's own signal.
+        item->widget()->hide();
+        item->widget()->deleteLater();
         delete item;
     }
     for (int i = 0; i < m_colors.size(); ++i) {
