@@ -24,8 +24,8 @@ Json ordered(const Json& object, const std::vector<std::string>& order) {
 Json canonicalElement(const Json& element) {
     if (!element.is_object()) return element;
     const bool isText = element.contains("type") && element.at("type") == "text";
-    Json result = ordered(element, isText ? schema::textElementKeys()
-                                          : schema::objectElementKeys());
+    Json result =
+        ordered(element, isText ? schema::textElementKeys() : schema::objectElementKeys());
     if (result.contains("bbox") && result.at("bbox").is_array()) {
         for (auto& value : result.at("bbox")) {
             // 200.0 -> 200: the trained captions hold integers.

@@ -261,23 +261,40 @@ bool onlyEscapedNonAscii(const std::string& text) {
 
 const char* codeName(WarningCode code) {
     switch (code) {
-        case WarningCode::InvalidJson: return "invalid_json";
-        case WarningCode::NotAnObject: return "not_an_object";
-        case WarningCode::UnknownKey: return "unknown_key";
-        case WarningCode::MissingKey: return "missing_key";
-        case WarningCode::KeyOrder: return "key_order";
-        case WarningCode::WrongType: return "wrong_type";
-        case WarningCode::StyleKind: return "style_kind";
-        case WarningCode::PhotoMedium: return "photo_medium";
-        case WarningCode::ElementType: return "element_type";
-        case WarningCode::TextOnObject: return "text_on_object";
-        case WarningCode::BboxShape: return "bbox_shape";
-        case WarningCode::BboxNotInteger: return "bbox_not_integer";
-        case WarningCode::BboxRange: return "bbox_range";
-        case WarningCode::BboxOrder: return "bbox_order";
-        case WarningCode::ColorFormat: return "color_format";
-        case WarningCode::PaletteSize: return "palette_size";
-        case WarningCode::AsciiEscapes: return "ascii_escapes";
+        case WarningCode::InvalidJson:
+            return "invalid_json";
+        case WarningCode::NotAnObject:
+            return "not_an_object";
+        case WarningCode::UnknownKey:
+            return "unknown_key";
+        case WarningCode::MissingKey:
+            return "missing_key";
+        case WarningCode::KeyOrder:
+            return "key_order";
+        case WarningCode::WrongType:
+            return "wrong_type";
+        case WarningCode::StyleKind:
+            return "style_kind";
+        case WarningCode::PhotoMedium:
+            return "photo_medium";
+        case WarningCode::ElementType:
+            return "element_type";
+        case WarningCode::TextOnObject:
+            return "text_on_object";
+        case WarningCode::BboxShape:
+            return "bbox_shape";
+        case WarningCode::BboxNotInteger:
+            return "bbox_not_integer";
+        case WarningCode::BboxRange:
+            return "bbox_range";
+        case WarningCode::BboxOrder:
+            return "bbox_order";
+        case WarningCode::ColorFormat:
+            return "color_format";
+        case WarningCode::PaletteSize:
+            return "palette_size";
+        case WarningCode::AsciiEscapes:
+            return "ascii_escapes";
     }
     return "unknown";
 }
@@ -293,8 +310,7 @@ std::vector<CaptionWarning> verifyCaption(const std::string& text) {
     try {
         caption = Json::parse(text);
     } catch (const Json::parse_error& error) {
-        return {{"$", WarningCode::InvalidJson,
-                 std::string("invalid JSON: ") + error.what(),
+        return {{"$", WarningCode::InvalidJson, std::string("invalid JSON: ") + error.what(),
                  error.byte > 0 ? static_cast<std::size_t>(error.byte - 1) : 0}};
     }
     std::vector<CaptionWarning> warnings;

@@ -164,8 +164,8 @@ void collectText(png_structp png, png_infop info, PngMetadata* metadata) {
         if (chunk.key == nullptr || chunk.text == nullptr) continue;
         const bool international = chunk.compression == PNG_ITXT_COMPRESSION_NONE ||
                                    chunk.compression == PNG_ITXT_COMPRESSION_zTXt;
-        metadata->text[chunk.key] = international ? std::string(chunk.text)
-                                                  : latin1ToUtf8(chunk.text);
+        metadata->text[chunk.key] =
+            international ? std::string(chunk.text) : latin1ToUtf8(chunk.text);
     }
 }
 
@@ -242,8 +242,8 @@ std::string encodePng(const RgbImage& image, const PngMetadata& metadata) {
     // Owned here, outside the setjmp frames (Note [libpng errors]).
     std::string documentText;
     if (metadata.document) {
-        documentText = metadata.document->dump(-1, ' ', false,
-                                               nlohmann::json::error_handler_t::replace);
+        documentText =
+            metadata.document->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     const std::string parameters = withoutNul(metadata.parameters);
     std::string parametersLatin1;

@@ -32,8 +32,8 @@ public:
         if (!m_checkpoint.contains(key)) m_checkpoint.fail(key, "is missing");
         at::Tensor tensor = m_checkpoint.tensor(key);
         if (tensor.sizes() != at::IntArrayRef(shape)) {
-            m_checkpoint.fail(key, "has shape " + shapeText(tensor.sizes()) + ", expected " +
-                                       shapeText(shape));
+            m_checkpoint.fail(
+                key, "has shape " + shapeText(tensor.sizes()) + ", expected " + shapeText(shape));
         }
         m_used.insert(key);
         return tensor.to(m_options.device, m_options.dtype, false, true);
@@ -42,8 +42,8 @@ public:
     model::Linear linear(const std::string& prefix, int64_t in, int64_t out) {
         model::Linear layer = model::Linear::load(m_checkpoint, prefix, true);
         if (layer.inFeatures() != in || layer.outFeatures() != out) {
-            m_checkpoint.fail(prefix + ".weight", "is not [" + std::to_string(out) + ", " +
-                                                      std::to_string(in) + "]");
+            m_checkpoint.fail(prefix + ".weight",
+                              "is not [" + std::to_string(out) + ", " + std::to_string(in) + "]");
         }
         layer.prepare(m_options.dtype, m_options.device);
         m_used.insert(prefix + ".weight");
@@ -64,9 +64,8 @@ public:
             if (count++ < 5) unexpected += (unexpected.empty() ? "" : ", ") + key;
         }
         if (count > 0) {
-            throw ModelError("vae (" + m_checkpoint.dir().string() + "): " +
-                             std::to_string(count) + " unexpected tensor(s): " + unexpected +
-                             (count > 5 ? ", ..." : ""));
+            throw ModelError("vae (" + m_checkpoint.dir().string() + "): " + std::to_string(count) +
+                             " unexpected tensor(s): " + unexpected + (count > 5 ? ", ..." : ""));
         }
     }
 
@@ -173,8 +172,8 @@ struct AttentionBlock {
             std::vector<at::Tensor> parts;
             for (int64_t start = 0; start < length; start += kAttentionChunk) {
                 const int64_t end = std::min(length, start + kAttentionChunk);
-                parts.push_back(runtime::attention(q.slice(2, start, end), k, v, at::Tensor(),
-                                                   scale));
+                parts.push_back(
+                    runtime::attention(q.slice(2, start, end), k, v, at::Tensor(), scale));
             }
             attended = at::cat(parts, 2);
         }
@@ -235,8 +234,8 @@ struct Encoder {
             }
             encoder.downsamplers.push_back(std::move(down));
         }
-        encoder.mid = MidBlock::load(loader, "encoder.mid_block", in, groups,
-                                     config.midBlockAddAttention);
+        encoder.mid =
+            MidBlock::load(loader, "encoder.mid_block", in, groups, config.midBlockAddAttention);
         encoder.normOut = GroupNorm::load(loader, "encoder.conv_norm_out", in, groups);
         const int64_t moments = 2 * config.latentChannels;
         encoder.convOut = Conv::load(loader, "encoder.conv_out", in, moments, 3);
@@ -307,8 +306,7 @@ struct Decoder {
         for (size_t level = 0; level < resnets.size(); ++level) {
             for (const auto& block : resnets[level]) h = block(h);
             if (upsamplers[level]) {
-                h = (*upsamplers[level])(
-                    at::upsample_nearest2d(h, {2 * h.size(2), 2 * h.size(3)}));
+                h = (*upsamplers[level])(at::upsample_nearest2d(h, {2 * h.size(2), 2 * h.size(3)}));
             }
         }
         return convOut(at::silu(normOut(h)));
@@ -334,20 +332,21 @@ Flux2Vae Flux2Vae::load(const std::filesystem::path& vaeDir, const Flux2VaeOptio
     auto impl = std::make_shared<Impl>();
     impl->options = options;
     const auto configPath = vaeDir / "config.json";
-    impl->config = Flux2VaeConfig::fromJson(io::readJsonFile(configPath, "vae config"),
-                                            configPath.string());
+    impl->config =
+        Flux2VaeConfig::fromJson(io::readJsonFile(configPath, "vae config"), configPath.string());
     const io::Checkpoint checkpoint = io::Checkpoint::openFolder(vaeDir, "vae");
     Loader loader(checkpoint, impl->options);
     impl->decoder = Decoder::load(loader, impl->config);
     if (options.withEncoder) impl->encoder = Encoder::load(loader, impl->config);
 
     if (checkpoint.contains("bn.running_mean") && checkpoint.contains("bn.running_var")) {
-        impl->batchNorm = compareWithBatchNorm(checkpoint.tensor("bn.running_mean"),
-                                               checkpoint.tensor("bn.running_var"),
-                                               impl->config.batchNormEps);
+        impl->batchNorm =
+            compareWithBatchNorm(checkpoint.tensor("bn.running_mean"),
+                                 checkpoint.tensor("bn.running_var"), impl->config.batchNormEps);
     } else {
-        impl->batchNorm.summary = "the VAE file has no bn statistics; using the published "
-                                  "latent constants";
+        impl->batchNorm.summary =
+            "the VAE file has no bn statistics; using the published "
+            "latent constants";
     }
     for (const char* key : {"bn.running_mean", "bn.running_var", "bn.num_batches_tracked"}) {
         loader.markUsed(key);

@@ -15,7 +15,7 @@ namespace i4::vae {
 struct Flux2VaeOptions {
     at::ScalarType dtype = at::kFloat;  // compute dtype of the convolutions (float32 or bf16)
     at::Device device = at::kCPU;
-    bool withEncoder = true;            // the encoder is only needed for image-to-image
+    bool withEncoder = true;  // the encoder is only needed for image-to-image
     // Receives the load-time report (bn statistics vs. the latent constants); empty: std::clog.
     std::function<void(const std::string&)> log;
 };

@@ -85,8 +85,10 @@ Flux2VaeConfig Flux2VaeConfig::fromJson(const nlohmann::json& json, const std::s
         for (int channels : *list) {
             if (channels % config.normNumGroups != 0) {
                 fail(source, "block_out_channels",
-                     "has " + std::to_string(channels) + " channels, not a multiple of "
-                     "norm_num_groups (" + std::to_string(config.normNumGroups) + ")");
+                     "has " + std::to_string(channels) +
+                         " channels, not a multiple of "
+                         "norm_num_groups (" +
+                         std::to_string(config.normNumGroups) + ")");
             }
         }
     }

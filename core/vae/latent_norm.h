@@ -25,9 +25,9 @@ namespace i4::vae {
 // reproduce the reference. We therefore always use the constants, and only compare them with the
 // file's bn statistics at load time and log the result (a real Ideogram VAE is expected to agree;
 // diffusers decodes with the bn stats instead).
-inline constexpr int kLatentChannels = 32;   // VAE latent channels
-inline constexpr int kPatch = 2;             // 2x2 patches per token
-inline constexpr int kTokenChannels = 128;   // kPatch * kPatch * kLatentChannels
+inline constexpr int kLatentChannels = 32;  // VAE latent channels
+inline constexpr int kPatch = 2;            // 2x2 patches per token
+inline constexpr int kTokenChannels = 128;  // kPatch * kPatch * kLatentChannels
 extern const std::array<float, kTokenChannels> kLatentShift;
 extern const std::array<float, kTokenChannels> kLatentScale;
 
@@ -42,10 +42,10 @@ at::Tensor patchify(const at::Tensor& latent);
 
 // How the constants compare with a VAE file's `bn.running_mean` / `bn.running_var` [128].
 struct BatchNormComparison {
-    double maxShiftDiff = 0;   // max |kLatentShift - running_mean|
-    double maxScaleDiff = 0;   // max |kLatentScale - sqrt(running_var + eps)|
-    bool agrees = false;       // both within kBatchNormTolerance
-    std::string summary;       // one line for the log
+    double maxShiftDiff = 0;  // max |kLatentShift - running_mean|
+    double maxScaleDiff = 0;  // max |kLatentScale - sqrt(running_var + eps)|
+    bool agrees = false;      // both within kBatchNormTolerance
+    std::string summary;      // one line for the log
 };
 inline constexpr double kBatchNormTolerance = 1e-2;  // bf16 storage of the bn buffers
 BatchNormComparison compareWithBatchNorm(const at::Tensor& runningMean,

@@ -74,15 +74,14 @@ LatentPreview LatentPreview::fit(const Flux2Vae& vae, const PreviewFitOptions& o
             unpatchify(denormalizeTokens(tokens), options.gridH, options.gridW);
         const at::Tensor image = vae.decode(latent).to(at::kCPU).clamp(-1.0, 1.0);
         // [1, 3, 2gh, 2gw]: the mean colour of the pixels each latent position decodes to
-        const at::Tensor pooled =
-            at::adaptive_avg_pool2d(image, {latent.size(2), latent.size(3)});
+        const at::Tensor pooled = at::adaptive_avg_pool2d(image, {latent.size(2), latent.size(3)});
         inputs.push_back(latent.permute({0, 2, 3, 1}).reshape({-1, kLatentChannels}));
         targets.push_back(pooled.permute({0, 2, 3, 1}).reshape({-1, 3}));
     }
-    const at::Tensor x = at::cat(inputs).to(at::kDouble);  // [N, 32]
-    const at::Tensor y = at::cat(targets).to(at::kDouble);  // [N, 3]
+    const at::Tensor x = at::cat(inputs).to(at::kDouble);                              // [N, 32]
+    const at::Tensor y = at::cat(targets).to(at::kDouble);                             // [N, 3]
     const at::Tensor design = at::cat({x, at::ones({x.size(0), 1}, x.options())}, 1);  // [N, 33]
-    const at::Tensor solution = std::get<0>(at::linalg_lstsq(design, y));  // [33, 3]
+    const at::Tensor solution = std::get<0>(at::linalg_lstsq(design, y));              // [33, 3]
     return LatentPreview(solution.slice(0, 0, kLatentChannels), solution[kLatentChannels]);
 }
 
@@ -123,12 +122,12 @@ void LatentPreview::save(const std::filesystem::path& file, const std::string& f
         rows.push_back({m_matrix[c][0].item<float>(), m_matrix[c][1].item<float>(),
                         m_matrix[c][2].item<float>()});
     }
-    const nlohmann::json json{{"version", kCacheVersion},
-                              {"fingerprint", fingerprint},
-                              {"space", "vae latent (de-normalised, unpatchified) -> rgb [-1, 1]"},
-                              {"matrix", rows},
-                              {"bias", {m_bias[0].item<float>(), m_bias[1].item<float>(),
-                                        m_bias[2].item<float>()}}};
+    const nlohmann::json json{
+        {"version", kCacheVersion},
+        {"fingerprint", fingerprint},
+        {"space", "vae latent (de-normalised, unpatchified) -> rgb [-1, 1]"},
+        {"matrix", rows},
+        {"bias", {m_bias[0].item<float>(), m_bias[1].item<float>(), m_bias[2].item<float>()}}};
     io::writeFileAtomically(file, json.dump(1));
 }
 

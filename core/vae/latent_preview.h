@@ -22,10 +22,10 @@ class Flux2Vae;
 // unpatchified latent (VAE space), where one map fits all four patch positions exactly; the
 // published factors act on the normalised latent. The fit is cached per model fingerprint.
 struct PreviewFitOptions {
-    int samples = 8;         // latents decoded for the fit
-    int64_t gridH = 8;       // token grid of each (the image is 16x larger per side)
+    int samples = 8;    // latents decoded for the fit
+    int64_t gridH = 8;  // token grid of each (the image is 16x larger per side)
     int64_t gridW = 8;
-    uint64_t seed = 20260;   // fixed: the same VAE always gives the same map
+    uint64_t seed = 20260;  // fixed: the same VAE always gives the same map
 };
 
 // The normalised tokens [samples, gridH * gridW, 128] the fit decodes (deterministic per seed);

@@ -39,9 +39,9 @@ TEST(CaptionFormat, ReordersKeysToTheTrainedOrder) {
               R"("compositional_deconstruction":{"background":"b","elements":[)"
               R"({"type":"obj","bbox":[1,2,3,4],"desc":"d","color_palette":["#000000"]},)"
               R"({"type":"text","bbox":[5,6,7,8],"text":"HI","desc":"d2"}]},"extra":1})");
-    const Json photo = Json::parse(
-        R"({"style_description":{"medium":"photograph","photo":"35mm","lighting":"l",)"
-        R"("color_palette":[],"aesthetics":"a"}})");
+    const Json photo =
+        Json::parse(R"({"style_description":{"medium":"photograph","photo":"35mm","lighting":"l",)"
+                    R"("color_palette":[],"aesthetics":"a"}})");
     EXPECT_EQ(formatCaption(photo),
               R"({"style_description":{"aesthetics":"a","lighting":"l","photo":"35mm",)"
               R"("medium":"photograph","color_palette":[]}})");
@@ -49,8 +49,9 @@ TEST(CaptionFormat, ReordersKeysToTheTrainedOrder) {
 
 TEST(CaptionFormat, EscapesOnlyWhatJsonRequires) {
     Json caption = Json::object();
-    caption["high_level_description"] = "quote \" backslash \\ slash / tab\t newline\n "
-                                         "bell\x07 é 日本 😀";
+    caption["high_level_description"] =
+        "quote \" backslash \\ slash / tab\t newline\n "
+        "bell\x07 é 日本 😀";
     EXPECT_EQ(formatCaption(caption),
               "{\"high_level_description\":\"quote \\\" backslash \\\\ slash / tab\\t "
               "newline\\n bell\\u0007 é 日本 😀\"}");
@@ -60,9 +61,9 @@ TEST(CaptionFormat, EscapesOnlyWhatJsonRequires) {
 }
 
 TEST(CaptionFormat, IntegralBboxFloatsBecomeIntegers) {
-    const Json caption = Json::parse(
-        R"({"compositional_deconstruction":{"background":"b","elements":[)"
-        R"({"type":"obj","bbox":[200.0,300,800.0,900.5],"desc":"d"}]}})");
+    const Json caption =
+        Json::parse(R"({"compositional_deconstruction":{"background":"b","elements":[)"
+                    R"({"type":"obj","bbox":[200.0,300,800.0,900.5],"desc":"d"}]}})");
     EXPECT_NE(formatCaption(caption).find("[200,300,800,900.5]"), std::string::npos)
         << formatCaption(caption);
 }

@@ -90,8 +90,7 @@ TEST(CaptionVerifier, UnknownKeysAreFlagged) {
     expectOnly(caption, WarningCode::UnknownKey, "$.style_description.mood");
     caption = valid();
     element(caption, 0)["size"] = "big";
-    expectOnly(caption, WarningCode::UnknownKey,
-               "$.compositional_deconstruction.elements[0].size");
+    expectOnly(caption, WarningCode::UnknownKey, "$.compositional_deconstruction.elements[0].size");
 }
 
 TEST(CaptionVerifier, CompositionalDeconstructionIsRequired) {
@@ -116,16 +115,16 @@ TEST(CaptionVerifier, HighLevelDescriptionIsRecommended) {
 }
 
 TEST(CaptionVerifier, TopLevelKeyOrder) {
-    const Json caption = Json::parse(
-        R"({"compositional_deconstruction":{"background":"b","elements":[]},)"
-        R"("high_level_description":"h"})");
+    const Json caption =
+        Json::parse(R"({"compositional_deconstruction":{"background":"b","elements":[]},)"
+                    R"("high_level_description":"h"})");
     expectOnly(caption, WarningCode::KeyOrder, "$");
 }
 
 TEST(CaptionVerifier, CompositionKeyOrder) {
-    const Json caption = Json::parse(
-        R"({"high_level_description":"h",)"
-        R"("compositional_deconstruction":{"elements":[],"background":"b"}})");
+    const Json caption =
+        Json::parse(R"({"high_level_description":"h",)"
+                    R"("compositional_deconstruction":{"elements":[],"background":"b"}})");
     expectOnly(caption, WarningCode::KeyOrder, "$.compositional_deconstruction");
 }
 
@@ -306,9 +305,15 @@ TEST(CaptionVerifier, GarbageNeverCrashes) {
         for (int e = 0; e < edits; ++e) {
             const size_t at = random() % text.size();
             switch (random() % 3) {
-                case 0: text[at] = static_cast<char>(random() % 256); break;
-                case 1: text.erase(at, 1 + random() % 10); break;
-                default: text.insert(at, 1, "{}[]\",:\\u"[random() % 10]); break;
+                case 0:
+                    text[at] = static_cast<char>(random() % 256);
+                    break;
+                case 1:
+                    text.erase(at, 1 + random() % 10);
+                    break;
+                default:
+                    text.insert(at, 1, "{}[]\",:\\u"[random() % 10]);
+                    break;
             }
             if (text.empty()) text = "{";
         }

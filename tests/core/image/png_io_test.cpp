@@ -42,11 +42,11 @@ PngMetadata sampleMetadata() {
     request.guidanceSchedule = {7.0f, 7.0f, 3.5f};
     request.seed = 42;
     PngMetadata metadata;
-    metadata.document = nlohmann::json{
-        {"request", request.toJson()},
-        {"model", {{"name", "tiny-ideogram4-bf16"}, {"fingerprint", "abc123"}}},
-        {"app_version", "0.1.0"},
-        {"timings", {{"text_s", 0.5}, {"denoise_s", 12.25}, {"decode_s", 1.0}}}};
+    metadata.document =
+        nlohmann::json{{"request", request.toJson()},
+                       {"model", {{"name", "tiny-ideogram4-bf16"}, {"fingerprint", "abc123"}}},
+                       {"app_version", "0.1.0"},
+                       {"timings", {{"text_s", 0.5}, {"denoise_s", 12.25}, {"decode_s", 1.0}}}};
     metadata.parameters =
         ParametersLine::fromRequest(request, 0, request.seed, "tiny-ideogram4-bf16").format();
     return metadata;

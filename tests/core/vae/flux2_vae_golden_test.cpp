@@ -54,8 +54,7 @@ TEST(Flux2VaeGolden, EncodeTokensIsMeanPatchifiedAndNormalised) {
         for (int64_t channel : {0, 37, 64, 127}) {
             const int64_t gh = token / 4, gw = token % 4;
             const int64_t ph = channel / 64, pw = (channel / 32) % 2, c = channel % 32;
-            const double expected =
-                moments[0][c][2 * gh + ph][2 * gw + pw].item<double>();
+            const double expected = moments[0][c][2 * gh + ph][2 * gw + pw].item<double>();
             EXPECT_NEAR(vaeSpace[0][token][channel].item<double>(), expected,
                         1e-4 * (1 + std::abs(expected)))
                 << "token " << token << " channel " << channel;
@@ -93,8 +92,7 @@ TEST(Flux2VaeGolden, LoadsWithoutEncoder) {
     Flux2VaeOptions options;
     options.withEncoder = false;
     options.log = [](const std::string&) {};
-    const Flux2Vae vae =
-        Flux2Vae::load(test::goldenDir() / "tiny-ideogram4-bf16" / "vae", options);
+    const Flux2Vae vae = Flux2Vae::load(test::goldenDir() / "tiny-ideogram4-bf16" / "vae", options);
     EXPECT_FALSE(vae.hasEncoder());
     EXPECT_THROW(vae.encodeMoments(at::zeros({1, 3, 16, 16})), Error);
 }
@@ -128,9 +126,9 @@ TEST_P(PipelineDecode, ReproducesLatentDecodedAndImage) {
     const at::Tensor zFinal = test::goldenTensor(file, param.name + ".z_final");
     const at::Tensor unpatched =
         unpatchify(denormalizeTokens(zFinal), gridH, gridW);  // [B, 32, 2gh, 2gw]
-    EXPECT_LE(test::relativeError(unpatched,
-                                  test::goldenTensor(file, param.name + ".latent_unpatched")),
-              kPipelineTolerance);
+    EXPECT_LE(
+        test::relativeError(unpatched, test::goldenTensor(file, param.name + ".latent_unpatched")),
+        kPipelineTolerance);
 
     const at::Tensor decoded = vae.decodeTokens(zFinal, gridH, gridW);  // [B, 3, H, W]
     const at::Tensor expectedDecoded = test::goldenTensor(file, param.name + ".decoded");

@@ -19,7 +19,7 @@ TEST(LatentNorm, ConstantsAreThePublishedOnes) {
 
 TEST(LatentNorm, DenormaliseUsesTokenChannelOrder) {
     at::Tensor tokens = at::zeros({1, 1, 128});
-    tokens[0][0][65] = 1.0f;  // ph = 1, pw = 0, c = 1
+    tokens[0][0][65] = 1.0f;                                                // ph = 1, pw = 0, c = 1
     const at::Tensor latent = unpatchify(denormalizeTokens(tokens), 1, 1);  // [1, 32, 2, 2]
     EXPECT_FLOAT_EQ(latent[0][1][1][0].item<float>(), kLatentShift[65] + kLatentScale[65]);
     EXPECT_FLOAT_EQ(latent[0][1][0][0].item<float>(), kLatentShift[1]);

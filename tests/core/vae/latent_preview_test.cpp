@@ -54,8 +54,7 @@ TEST(LatentPreview, PreviewImageIsTwiceTheGrid) {
     EXPECT_EQ(image.pixels.size(), 8u * 6u * 3u);
     // Same pixels as the float map of that image.
     const at::Tensor expected = toRgb8(preview.apply(tokens.slice(0, 1, 2), 3, 4));
-    EXPECT_TRUE(std::equal(image.pixels.begin(), image.pixels.end(),
-                           expected.data_ptr<uint8_t>()));
+    EXPECT_TRUE(std::equal(image.pixels.begin(), image.pixels.end(), expected.data_ptr<uint8_t>()));
     EXPECT_THROW(preview.previewImage(tokens, 3, 4, 2), Error);
 }
 
@@ -77,8 +76,8 @@ TEST(LatentPreview, CachedPerFingerprint) {
     // A cache written by someone else is used as is (proof that no refit happened).
     const LatentPreview marker(at::full({32, 3}, 0.25f), at::zeros({3}));
     marker.save(file, "tiny/model:1");
-    EXPECT_TRUE(at::equal(LatentPreview::fitOrLoad(vae, "tiny/model:1", dir).matrix(),
-                          marker.matrix()));
+    EXPECT_TRUE(
+        at::equal(LatentPreview::fitOrLoad(vae, "tiny/model:1", dir).matrix(), marker.matrix()));
     // A damaged cache is refitted and rewritten.
     std::ofstream(file) << "{\"version\":1,\"matrix\":[";
     EXPECT_FALSE(LatentPreview::load(file, "tiny/model:1").has_value());
