@@ -32,9 +32,10 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
         throw FormatError(label + ": file is too short to be safetensors (" + std::to_string(size) +
                           " bytes)");
     }
-    // Copy-on-write mapping: tensor views may be written to by careless callers without touching
-    // the user's file or faulting; untouched pages stay shared with the page cache.
-    void* base = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    // Read-only: a writable private mapping would count the whole file against the commit limit
+    // (a 16 GB text encoder on a 16 GB machine could then fail to map). Tensor views are
+    // therefore read-only; code that needs to modify a weight copies it first.
+    void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     int mapErr = errno;
     ::close(fd);
     if (base == MAP_FAILED) throw ModelError(label + ": cannot map (" + std::strerror(mapErr) + ")");

@@ -11,8 +11,8 @@
 
 namespace i4::io {
 
-// A memory-mapped, validated safetensors file. Tensor bytes are read in place (zero copy); the
-// mapping lives as long as the last shared_ptr to the file (tensor views hold one).
+// A memory-mapped (read-only), validated safetensors file. Tensor bytes are read in place (zero
+// copy); the mapping lives as long as the last shared_ptr to the file (tensor views hold one).
 class SafetensorsFile {
 public:
     static std::shared_ptr<const SafetensorsFile> open(const std::filesystem::path& path);
