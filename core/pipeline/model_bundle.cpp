@@ -2,6 +2,8 @@
 #include <c10/core/InferenceMode.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <mutex>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -21,6 +23,7 @@
 #include "core/text/qwen3_text_encoder.h"
 #include "core/text/tokenizer.h"
 #include "core/vae/flux2_vae.h"
+#include "core/vae/latent_preview.h"
 
 namespace i4::pipeline {
 namespace {
@@ -29,6 +32,16 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::filesystem::path defaultCacheDir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+        return std::filesystem::path(xdg) / "i4studio";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return std::filesystem::path(home) / ".cache" / "i4studio";
+    }
+    return std::filesystem::temp_directory_path() / "i4studio-cache";
 }
 
 at::ScalarType computeDtype(const std::string& name) {
@@ -124,6 +137,7 @@ public:
                              std::to_string(m_conditional->config().llmFeaturesDim));
         }
         m_fingerprint = m_identity.fingerprint();
+        m_cacheDir = options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
     }
 
     const std::filesystem::path& folder() const override { return m_folder; }
@@ -137,6 +151,9 @@ public:
 
 private:
     GenerationResult run(const GenerationRequest& request, const GenerationCallbacks& callbacks);
+    // The latent->RGB map, fitted (or read from the cache) on first use only: runs that show no
+    // preview (the CLI) never pay for it.
+    const vae::LatentPreview& preview();
 
     std::filesystem::path m_folder;
     io::ModelFolder m_identity;
@@ -147,7 +164,17 @@ private:
     std::optional<model::Ideogram4Transformer> m_unconditional;
     std::optional<vae::Flux2Vae> m_vae;
     text::ConditioningCache m_cache;
+    std::filesystem::path m_cacheDir;
+    std::once_flag m_previewOnce;
+    std::optional<vae::LatentPreview> m_preview;
 };
+
+const vae::LatentPreview& LoadedBundle::preview() {
+    std::call_once(m_previewOnce, [this] {
+        m_preview.emplace(vae::LatentPreview::fitOrLoad(*m_vae, m_fingerprint, m_cacheDir / "preview"));
+    });
+    return *m_preview;
+}
 
 void checkCancel(const GenerationCallbacks& callbacks) {
     if (callbacks.cancel && callbacks.cancel->load()) throw CancelledError();
@@ -222,6 +249,9 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
         info.elapsedSeconds = secondsSince(start);
         info.etaSeconds = info.elapsedSeconds / info.step * (info.total - info.step);
         if (callbacks.onStep) callbacks.onStep(info);
+        if (callbacks.onPreview) {
+            callbacks.onPreview(info, preview().previewImage(state.x0, gridH, gridW));
+        }
     };
     at::Tensor zFinal = sampling::sampleEuler(
         zInit.to(device), plan, sampling::conditionalVelocity(*m_conditional, cond, llm),

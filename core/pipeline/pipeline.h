@@ -17,6 +17,8 @@ namespace i4::pipeline {
 struct LoadOptions {
     std::string device = "cpu";  // "cpu" or "cuda"
     std::string dtype = "fp32";  // compute dtype: "fp32" or "bf16"
+    // Where per-model derived data is kept (the fitted preview map); empty: $XDG_CACHE_HOME/i4studio.
+    std::filesystem::path cacheDir;
 };
 
 // An 8-bit RGB image, row-major, 3 bytes per pixel.

@@ -24,12 +24,37 @@ GenerationRequest tinyRequest() {
 class ModelBundleTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        bundle = ModelBundle::load(test::goldenDir() / "tiny-ideogram4-bf16");
+        cacheDir = test::tempDir("bundle-cache");
+        LoadOptions options;
+        options.cacheDir = cacheDir;
+        bundle = ModelBundle::load(test::goldenDir() / "tiny-ideogram4-bf16", options);
     }
     static void TearDownTestSuite() { bundle.reset(); }
     static std::shared_ptr<ModelBundle> bundle;
+    static std::filesystem::path cacheDir;
 };
 std::shared_ptr<ModelBundle> ModelBundleTest::bundle;
+std::filesystem::path ModelBundleTest::cacheDir;
+
+TEST_F(ModelBundleTest, PreviewEveryStepFromTheCachedMap) {
+    int previews = 0;
+    GenerationCallbacks callbacks;
+    callbacks.onPreview = [&](const StepInfo& info, const RgbImage& image) {
+        ++previews;
+        EXPECT_EQ(info.step, previews);
+        EXPECT_EQ(image.width, 2 * 64 / 16);  // two preview pixels per token side
+        EXPECT_EQ(image.height, 2 * 48 / 16);
+        EXPECT_EQ(image.pixels.size(), static_cast<size_t>(image.width * image.height * 3));
+    };
+    bundle->generate(tinyRequest(), callbacks);
+    EXPECT_EQ(previews, 12);
+    // The fitted map was kept for the next start.
+    bool cached = false;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(cacheDir)) {
+        cached = cached || entry.path().extension() == ".json";
+    }
+    EXPECT_TRUE(cached);
+}
 
 TEST_F(ModelBundleTest, StepsAreReportedInOrderAndTheSeedIsDeterministic) {
     std::vector<int> steps;
