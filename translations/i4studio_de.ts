@@ -177,6 +177,10 @@
         <source>Valid caption.</source>
         <translation>Gültige Bildbeschreibung.</translation>
     </message>
+    <message>
+        <source>Schema warnings:</source>
+        <translation>Warnungen zum Schema:</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::FirstRunDialog</name>

@@ -177,6 +177,10 @@
         <source>Valid caption.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Schema warnings:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::FirstRunDialog</name>

@@ -177,6 +177,10 @@
         <source>Valid caption.</source>
         <translation>有効なキャプションです。</translation>
     </message>
+    <message>
+        <source>Schema warnings:</source>
+        <translation>スキーマの警告:</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::FirstRunDialog</name>

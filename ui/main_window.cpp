@@ -188,7 +188,8 @@ void MainWindow::remix(const pipeline::GenerationRequest& request) {
 
 void MainWindow::generate() {
     const QString prompt = m_caption->promptText();
-    if (prompt.trimmed().isEmpty()) {
+    const bool emptyCaption = m_caption->isStructured() && m_caption->caption() == Caption{};
+    if (prompt.trimmed().isEmpty() || emptyCaption) {
         statusBar()->showMessage(tr("Write a prompt first."), 5000);
         return;
     }

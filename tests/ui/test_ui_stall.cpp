@@ -8,6 +8,7 @@
 #include "ui/generation/generation_controller.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
+#include "ui/widgets/caption_editor.h"
 #include "ui/widgets/generation_panel.h"
 #include "ui/widgets/preview_view.h"
 
@@ -34,6 +35,9 @@ void TestUiStall::eventLoopKeepsTurning() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.generationPanel()->setImageSize(QSize(1024, 1024));
+    window.captionEditor()->setPromptText(QStringLiteral(
+        R"({"high_level_description":"a lighthouse at dusk","compositional_deconstruction":)"
+        R"({"background":"a stormy sea","elements":[]}})"));
 
     QElapsedTimer run;
     QElapsedTimer sinceTick;

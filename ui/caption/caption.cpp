@@ -5,6 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/caption/caption_format.h"
+
 namespace i4::ui {
 
 namespace {
@@ -81,24 +83,6 @@ bool looksLikeCaption(const Json& j) {
             j.contains("style_description"));
 }
 
-// Accepts the caption itself, a JSON string holding it, or an object one level up holding
-// either (e.g. {"prompt": {...}} from other front ends).
-std::optional<Json> unwrap(const Json& root, int depth = 0) {
-    if (depth > 3) return std::nullopt;
-    if (looksLikeCaption(root)) return root;
-    if (root.is_string()) {
-        Json inner = Json::parse(root.get<std::string>(), nullptr, false);
-        if (inner.is_discarded()) return std::nullopt;
-        return unwrap(inner, depth + 1);
-    }
-    if (root.is_object()) {
-        for (const auto& item : root.items()) {
-            if (auto found = unwrap(item.value(), depth + 1)) return found;
-        }
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 bool BBox::isValid() const {
@@ -164,12 +148,13 @@ QString Caption::toJson() const {
     composition["background"] = utf8(background);
     composition["elements"] = elementsJson;
     root["compositional_deconstruction"] = composition;
-    // dump() without indent: "," and ":" separators, non-ASCII written as itself.
-    return QString::fromStdString(root.dump());
+    // The one canonical serialiser, shared with the CLI: byte-identical prompts everywhere.
+    return QString::fromStdString(caption::formatCaption(root));
 }
 
 std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
                                          QStringList* warnings) {
+    // Parsed here for the error position; importCaption() does the tolerant reading.
     Json parsed;
     try {
         parsed = Json::parse(text.toStdString());
@@ -180,8 +165,10 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
         }
         return std::nullopt;
     }
-    const std::optional<Json> found = unwrap(parsed);
-    if (!found) {
+    const std::optional<Json> found = parsed.is_object() || parsed.is_string()
+                                          ? caption::importCaption(text.toStdString())
+                                          : std::nullopt;
+    if (!found || !looksLikeCaption(*found)) {
         if (error) {
             *error = QCoreApplication::translate(
                 "i4::ui::Caption", "Not a caption: no compositional_deconstruction found");

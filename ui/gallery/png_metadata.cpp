@@ -1,50 +1,36 @@
 #include "ui/gallery/png_metadata.h"
 
-#include <QImageReader>
-#include <QImageWriter>
-#include <QSaveFile>
+#include "core/image/png_io.h"
+#include "ui/generation/image_conversion.h"
 
 namespace i4::ui {
 
-namespace {
-
-const QString kMetadataKey = QStringLiteral("i4studio");
-
-}  // namespace
-
 bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
                             QString* error) {
-    nlohmann::json j;
-    j["request"] = metadata.request.toJson();
-    j["model"] = metadata.modelId.toStdString();
-    j["created"] = metadata.created.toString(Qt::ISODateWithMs).toStdString();
-
-    // QSaveFile: a crash mid-write never leaves a truncated PNG that the index points at.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error) *error = file.errorString();
+    image::PngMetadata png;
+    nlohmann::json document;
+    document["request"] = metadata.request.toJson();
+    document["model"] = metadata.modelId.toStdString();
+    document["created"] = metadata.created.toString(Qt::ISODateWithMs).toStdString();
+    png.document = document;
+    png.parameters = image::ParametersLine::fromRequest(metadata.request, 0, metadata.request.seed,
+                                                        metadata.modelId.toStdString())
+                         .format();
+    try {
+        // Atomic (temporary file + rename): the index never points at a half-written PNG.
+        image::writePng(path.toStdString(), toRgbImage(image), png);
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
         return false;
     }
-    QImageWriter writer(&file, "png");
-    writer.setText(kMetadataKey, QString::fromStdString(j.dump()));
-    if (!writer.write(image)) {
-        if (error) *error = writer.errorString();
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        if (error) *error = file.errorString();
-        return false;
-    }
-    return true;
 }
 
 std::optional<ImageMetadata> readImageMetadata(const QString& path) {
-    QImageReader reader(path, "png");
-    const QString text = reader.text(kMetadataKey);
-    if (text.isEmpty()) return std::nullopt;
     try {
-        const nlohmann::json j = nlohmann::json::parse(text.toStdString());
+        const image::PngFile file = image::readPng(path.toStdString());
+        if (!file.metadata.document) return std::nullopt;
+        const nlohmann::json& j = *file.metadata.document;
         ImageMetadata metadata;
         metadata.request = pipeline::GenerationRequest::fromJson(j.at("request"));
         metadata.modelId = QString::fromStdString(j.value("model", std::string()));
@@ -52,7 +38,7 @@ std::optional<ImageMetadata> readImageMetadata(const QString& path) {
             QString::fromStdString(j.value("created", std::string())), Qt::ISODateWithMs);
         return metadata;
     } catch (const std::exception&) {
-        // A foreign or damaged chunk: the image is simply not one of ours.
+        // A damaged file or a foreign PNG without our document: not one of ours.
         return std::nullopt;
     }
 }

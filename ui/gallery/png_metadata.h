@@ -16,10 +16,10 @@ struct ImageMetadata {
     QDateTime created;
 };
 
-// Note [gallery PNG metadata]: one iTXt/tEXt chunk, key "i4studio", holding
-// {"request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601}. The gallery reads
-// and writes metadata only through these two functions, so moving to core/image/png_io.h
-// touches this file pair alone.
+// Note [gallery PNG metadata]: written and read through core/image/png_io.h: the `i4studio`
+// iTXt document is {"request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601},
+// plus the `parameters` text other image tools show. The gallery touches metadata only through
+// these two functions.
 bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
                             QString* error = nullptr);
 std::optional<ImageMetadata> readImageMetadata(const QString& path);

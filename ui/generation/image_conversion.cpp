@@ -18,4 +18,17 @@ QImage toQImage(const pipeline::RgbImage& image) {
     return out;
 }
 
+pipeline::RgbImage toRgbImage(const QImage& image) {
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    pipeline::RgbImage out;
+    out.width = rgb.width();
+    out.height = rgb.height();
+    const size_t rowBytes = size_t(out.width) * 3;
+    out.pixels.resize(rowBytes * size_t(out.height));
+    for (int y = 0; y < out.height; ++y) {
+        std::memcpy(out.pixels.data() + rowBytes * size_t(y), rgb.constScanLine(y), rowBytes);
+    }
+    return out;
+}
+
 }  // namespace i4::ui

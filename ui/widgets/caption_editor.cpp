@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/caption/caption_verifier.h"
 #include "ui/widgets/layout_canvas.h"
 #include "ui/widgets/palette_editor.h"
 
@@ -277,8 +278,7 @@ void CaptionEditor::parseJsonText() {
                                   .arg(error));
         return;
     }
-    m_jsonStatus->setText(warnings.isEmpty() ? tr("Valid caption.")
-                                             : warnings.join(QLatin1Char('\n')));
+    showVerification(warnings);
     m_caption = *parsed;
     refreshForm();
 }
@@ -307,9 +307,23 @@ void CaptionEditor::writeJson() {
     m_json->setPlainText(m_caption.toJson());
     m_updating = false;
     m_structured = true;
-    m_jsonStatus->setText(tr("Valid caption."));
+    showVerification({});
     m_canvas->setElements(m_caption.elements);
     emit promptChanged();
+}
+
+void CaptionEditor::showVerification(const QStringList& importWarnings) {
+    // The verifier's own messages are English one-liners with a JSON path; they are shown as
+    // they are, under a translated heading.
+    QStringList lines = importWarnings;
+    for (const caption::CaptionWarning& warning :
+         caption::verifyCaption(m_json->toPlainText().toStdString())) {
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(warning.jsonPath),
+                                              QString::fromStdString(warning.message));
+    }
+    m_jsonStatus->setText(lines.isEmpty() ? tr("Valid caption.")
+                                          : tr("Schema warnings:") + QLatin1Char('\n') +
+                                                lines.join(QLatin1Char('\n')));
 }
 
 void CaptionEditor::refreshForm() {

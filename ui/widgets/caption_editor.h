@@ -49,6 +49,7 @@ private:
     void refreshElementEditor();
     void refreshElementList();
     void writeJson();
+    void showVerification(const QStringList& importWarnings);
     void addElement(CaptionElement::Kind kind, const BBox& box);
     void moveSelectedElement(int delta);
     CaptionElement* selectedElement();
