@@ -98,5 +98,24 @@ TEST_P(GeneratePipelineCase, MatchesReference) {
 
 INSTANTIATE_TEST_SUITE_P(Precisions, GeneratePipelineCase, ::testing::Values("bf16", "fp8", "nf4"));
 
+TEST(GenerateInterrupt, CtrlCStopsAfterTheCurrentStepWithStatus130) {
+    const fs::path work = tempDir("interrupt");
+    const fs::path out = work / "never.png";
+    double secondsToExit = -1;
+    // 768x768 with 48 steps keeps the tiny model busy long enough to be interrupted at step 2.
+    const CliRun run = runCliInterrupted(
+        {"generate", "--model", (goldenDir() / "tiny-ideogram4-bf16").string(), "--prompt",
+         "a red fox", "--preset", "V4_QUALITY_48", "--width", "768", "--height", "768",
+         "--unchecked-size", "--out", out.string()},
+        "step 2/48", &secondsToExit);
+    EXPECT_EQ(run.exitCode, 130) << run.out;
+    EXPECT_NE(run.out.find("cancelled"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("step 10/48"), std::string::npos) << "kept running: " << run.out;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_GE(secondsToExit, 0.0);
+    EXPECT_LT(secondsToExit, 10.0);
+    std::printf("exit %.2f s after SIGINT\n", secondsToExit);
+}
+
 }  // namespace
 }  // namespace i4::test
