@@ -64,6 +64,10 @@ std::string humanCount(int64_t n) {
 
 }  // namespace
 
+ComponentSummary summarizeComponent(const std::filesystem::path& dir, const std::string& name) {
+    return summarizeCheckpoint(name, Checkpoint::openFolder(dir, name));
+}
+
 ModelSummary summarizeModelFolder(const std::filesystem::path& dir) {
     ModelFolder folder = ModelFolder::open(dir);
     ModelSummary summary;
@@ -82,8 +86,7 @@ ModelSummary summarizeModelFolder(const std::filesystem::path& dir) {
             summary.components.push_back(std::move(s));
             continue;
         }
-        Checkpoint ckpt = Checkpoint::openFolder(dir / component, component);
-        ComponentSummary s = summarizeCheckpoint(component, ckpt);
+        ComponentSummary s = summarizeComponent(dir / component, component);
         s.config = folder.config(component);
         summary.components.push_back(std::move(s));
     }

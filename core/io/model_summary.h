@@ -30,6 +30,9 @@ struct ModelSummary {
 // Throws ModelError on the first problem, naming the part.
 ModelSummary summarizeModelFolder(const std::filesystem::path& dir);
 
+// One weight component folder (transformer/, text_encoder/, vae/, ...), headers only.
+ComponentSummary summarizeComponent(const std::filesystem::path& dir, const std::string& name);
+
 // Human-readable report, as `i4 info` prints it.
 std::string formatSummary(const ModelSummary& summary);
 

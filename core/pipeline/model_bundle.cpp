@@ -10,7 +10,7 @@
 
 #include "core/errors.h"
 #include "core/io/model_folder.h"
-#include "core/io/model_summary.h"
+#include "core/pipeline/memory_check.h"
 #include "core/model/ideogram4_transformer.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
@@ -79,37 +79,6 @@ RgbImage toRgbImage(const at::Tensor& pixels) {  // [H, W, 3] uint8
     return image;
 }
 
-// Bytes of RAM the kernel says can be had without swapping (0 when unknown).
-uint64_t availableMemoryBytes() {
-    std::ifstream meminfo("/proc/meminfo");
-    std::string key;
-    uint64_t kb = 0;
-    std::string unit;
-    while (meminfo >> key >> kb >> unit) {
-        if (key == "MemAvailable:") return kb * 1024;
-    }
-    return 0;
-}
-
-// Refuses, before anything is allocated, a CPU load that cannot fit: a real Ideogram 4 folder in
-// float32 needs ~100 GB, and running out of memory half-way would take the whole app down.
-void checkCpuMemory(const std::filesystem::path& folder, at::ScalarType dtype) {
-    const io::ModelSummary summary = io::summarizeModelFolder(folder);
-    int64_t parameters = 0;
-    for (const auto& component : summary.components) parameters += component.parameterCount;
-    const double bytesPerParameter = dtype == at::kFloat ? 4.0 : 2.0;
-    const double needed = parameters * bytesPerParameter;
-    const uint64_t available = availableMemoryBytes();
-    if (available > 0 && needed > 0.9 * static_cast<double>(available)) {
-        char message[256];
-        std::snprintf(message, sizeof message,
-                      "the model needs about %.1f GB of memory on the CPU in %s but only %.1f GB "
-                      "is available; use a GPU (--device cuda) or bf16 (--dtype bf16)",
-                      needed / 1e9, dtype == at::kFloat ? "fp32" : "bf16", available / 1e9);
-        throw ModelError(message);
-    }
-}
-
 class LoadedBundle final : public ModelBundle {
 public:
     LoadedBundle(const std::filesystem::path& folder, const LoadOptions& options)
@@ -119,7 +88,10 @@ public:
         c10::InferenceMode guard;
         const at::ScalarType dtype = computeDtype(options.dtype);
         const at::Device device = computeDevice(options.device);
-        if (device.is_cpu()) checkCpuMemory(folder, dtype);
+        if (device.is_cpu()) {
+            checkMemoryFits(estimateLoadBytes(folder, dtype == at::kFloat ? 4 : 2),
+                            availableMemoryBytes(), options.dtype);
+        }
         m_encoder.emplace(text::Qwen3TextEncoder::load(m_identity.textEncoder(), {dtype, device}));
         model::ComputeOptions dit{dtype, device};
         m_conditional.emplace(model::Ideogram4Transformer::loadFolder(

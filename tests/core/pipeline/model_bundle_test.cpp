@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/pipeline/image_output.h"
+#include "core/pipeline/memory_check.h"
 #include "core/pipeline/pipeline.h"
 #include "tests/support/golden.h"
 
@@ -125,6 +126,30 @@ TEST_F(ModelBundleTest, LatentsAndDocument) {
     const auto doc = imageDocument(result, 0, *bundle);
     EXPECT_EQ(doc["model"]["fingerprint"], bundle->fingerprint());
     EXPECT_EQ(requestFromDocument(doc), result.request);
+}
+
+}  // namespace
+}  // namespace i4::pipeline
+
+namespace i4::pipeline {
+namespace {
+
+TEST(MemoryCheck, EstimateFromHeadersAndRefusal) {
+    const auto folder = test::goldenDir() / "tiny-ideogram4-bf16";
+    const uint64_t fp32 = estimateLoadBytes(folder, 4);
+    EXPECT_EQ(fp32, 2 * estimateLoadBytes(folder, 2));
+    EXPECT_GT(fp32, 4u * 1000 * 1000);  // the tiny model still has millions of weights
+    EXPECT_NO_THROW(checkMemoryFits(fp32, 100 * fp32, "fp32"));
+    EXPECT_NO_THROW(checkMemoryFits(fp32, 0, "fp32"));  // unknown: allowed
+    try {
+        checkMemoryFits(100'000'000'000ull, 16'000'000'000ull, "fp32");
+        FAIL();
+    } catch (const ModelError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("100.0 GB"), std::string::npos) << message;
+        EXPECT_NE(message.find("16.0 GB"), std::string::npos) << message;
+    }
+    EXPECT_GT(availableMemoryBytes(), 0u);
 }
 
 }  // namespace
