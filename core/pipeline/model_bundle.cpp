@@ -4,8 +4,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
-#include <cstdio>
-#include <fstream>
 #include <optional>
 
 #include "core/errors.h"
