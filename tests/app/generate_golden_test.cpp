@@ -119,3 +119,36 @@ TEST(GenerateInterrupt, CtrlCStopsAfterTheCurrentStepWithStatus130) {
 
 }  // namespace
 }  // namespace i4::test
+
+namespace i4::test {
+namespace {
+
+TEST(CliTokenize, ChatIdsMatchTheReferenceTokenizer) {
+    std::ifstream in(goldenDir() / "tokens.json");
+    const auto tokens = nlohmann::json::parse(in);
+    const fs::path work = tempDir("tokenize");
+    int checked = 0;
+    for (const auto& c : tokens["cases"]) {
+        const fs::path file = work / ("case-" + std::to_string(checked) + ".txt");
+        std::ofstream(file, std::ios::binary) << c["prompt"].get<std::string>();
+        const CliRun run = runCli({"tokenize", "--model",
+                                   (goldenDir() / "tiny-ideogram4-bf16").string(), "--prompt-file",
+                                   file.string(), "--chat"});
+        ASSERT_EQ(run.exitCode, 0) << run.out;
+        EXPECT_EQ(nlohmann::json::parse(run.out), c["ids"]) << c["prompt"];
+        ++checked;
+    }
+    EXPECT_GE(checked, 2);
+}
+
+TEST(CliInfo, DescribesEveryComponent) {
+    const CliRun run = runCli({"info", (goldenDir() / "tiny-ideogram4-nf4").string()});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    for (const char* part : {"[transformer]", "[unconditional_transformer]", "[text_encoder]",
+                             "[tokenizer]", "[vae]", "precision:  nf4", "\"num_layers\":3"}) {
+        EXPECT_NE(run.out.find(part), std::string::npos) << part << " not in:\n" << run.out;
+    }
+}
+
+}  // namespace
+}  // namespace i4::test
