@@ -51,9 +51,12 @@ int main(int argc, char** argv) {
     bool keep = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--size-gb" && i + 1 < argc) sizeGb = std::stod(argv[++i]);
-        else if (arg == "--dir" && i + 1 < argc) dir = argv[++i];
-        else if (arg == "--keep") keep = true;
+        if (arg == "--size-gb" && i + 1 < argc)
+            sizeGb = std::stod(argv[++i]);
+        else if (arg == "--dir" && i + 1 < argc)
+            dir = argv[++i];
+        else if (arg == "--keep")
+            keep = true;
         else {
             std::cerr << "usage: bench_loader [--size-gb N] [--dir DIR] [--keep]\n";
             return 2;
@@ -69,7 +72,8 @@ int main(int argc, char** argv) {
                   << file << "\n";
         std::vector<std::pair<std::string, at::Tensor>> tensors;
         at::Tensor w = at::randn({rows, cols}).to(at::kBFloat16);
-        for (int i = 0; i < layers; ++i) tensors.emplace_back("layers." + std::to_string(i) + ".weight", w);
+        for (int i = 0; i < layers; ++i)
+            tensors.emplace_back("layers." + std::to_string(i) + ".weight", w);
         i4::io::writeSafetensors(file, tensors);
     }
     const double gb = fs::file_size(file) / 1e9;

@@ -29,8 +29,9 @@ double peakRssMb() {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_pipeline MODEL_DIR [--width W --height H] "
-                             "[--preset NAME] [--runs N]\n");
+        std::fprintf(stderr,
+                     "usage: bench_pipeline MODEL_DIR [--width W --height H] "
+                     "[--preset NAME] [--runs N]\n");
         return 2;
     }
     i4::pipeline::GenerationRequest request;
@@ -42,10 +43,14 @@ int main(int argc, char** argv) {
     int runs = 3;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
-        if (arg == "--width") request.width = std::stoi(argv[i + 1]);
-        else if (arg == "--height") request.height = std::stoi(argv[i + 1]);
-        else if (arg == "--preset") request.preset = argv[i + 1];
-        else if (arg == "--runs") runs = std::stoi(argv[i + 1]);
+        if (arg == "--width")
+            request.width = std::stoi(argv[i + 1]);
+        else if (arg == "--height")
+            request.height = std::stoi(argv[i + 1]);
+        else if (arg == "--preset")
+            request.preset = argv[i + 1];
+        else if (arg == "--runs")
+            runs = std::stoi(argv[i + 1]);
     }
     double start = now();
     auto bundle = i4::pipeline::ModelBundle::load(argv[1]);
@@ -93,7 +98,8 @@ int main(int argc, char** argv) {
     std::printf("denoise per step: %8.2f ms (both transformers)\n", stepMs);
     std::printf("decode:           %8.3f s\n", plain.decodeSeconds);
     std::printf("end to end:       %8.3f s\n", plainS);
-    std::printf("preview per step: %8.3f ms (median; %.2f%% of a step)\n", previewMs, 100 * previewMs / stepMs);
+    std::printf("preview per step: %8.3f ms (median; %.2f%% of a step)\n", previewMs,
+                100 * previewMs / stepMs);
     std::printf("peak RSS:         %8.1f MB\n", peakRssMb());
     return 0;
 }

@@ -37,8 +37,8 @@ int runCheck(const CheckOptions& o) {
 }  // namespace
 
 Command addCheckCaptionCommand(CLI::App& app) {
-    auto* cmd = app.add_subcommand("check-caption",
-                                   "Check a JSON caption against the caption rules");
+    auto* cmd =
+        app.add_subcommand("check-caption", "Check a JSON caption against the caption rules");
     auto o = std::make_shared<CheckOptions>();
     cmd->add_option("FILE", o->file, "Caption file (JSON)")->required();
     cmd->add_flag("--strict", o->strict, "Exit with status 2 when there is any warning");

@@ -72,7 +72,8 @@ std::vector<float> parseSchedule(const std::string& text) {
         try {
             std::size_t used = 0;
             values.push_back(std::stof(item, &used));
-            if (item.find_first_not_of(" \t", used) != std::string::npos) throw std::invalid_argument(item);
+            if (item.find_first_not_of(" \t", used) != std::string::npos)
+                throw std::invalid_argument(item);
         } catch (const std::exception&) {
             throw InputError("--guidance-schedule: '" + item + "' is not a number");
         }
@@ -83,7 +84,8 @@ std::vector<float> parseSchedule(const std::string& text) {
 // Fails before any work when the output folder cannot take the images.
 void checkWritableFolder(const fs::path& out) {
     const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    if (!fs::is_directory(dir)) throw InputError("output folder " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir))
+        throw InputError("output folder " + dir.string() + " does not exist");
     const fs::path probe = dir / ".i4-write-test";
     std::ofstream test(probe);
     if (!test) throw InputError("output folder " + dir.string() + " is not writable");
@@ -96,7 +98,8 @@ std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
     std::vector<fs::path> paths;
     const fs::path stem = out.parent_path() / out.stem();
     const std::string ext = out.has_extension() ? out.extension().string() : ".png";
-    for (std::size_t i = 0; i < count; ++i) paths.push_back(stem.string() + "-" + std::to_string(i) + ext);
+    for (std::size_t i = 0; i < count; ++i)
+        paths.push_back(stem.string() + "-" + std::to_string(i) + ext);
     return paths;
 }
 
@@ -106,7 +109,8 @@ int runGenerate(const GenerateOptions& o) {
     for (const auto& file : o.promptFiles) request.prompts.push_back(readPromptFile(file));
     if (request.prompts.empty()) throw InputError("give at least one --prompt or --prompt-file");
     for (const auto& p : request.prompts) {
-        if (p.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("a prompt is empty");
+        if (p.find_first_not_of(" \t\r\n") == std::string::npos)
+            throw InputError("a prompt is empty");
     }
     request.width = o.width;
     request.height = o.height;
@@ -176,29 +180,44 @@ Command addGenerateCommand(CLI::App& app) {
     cmd->add_option("--model", o->model, "Model folder")->required();
     cmd->add_option("--prompt", o->prompts, "Prompt text (repeat for a batch)");
     cmd->add_option("--prompt-file", o->promptFiles, "File holding one prompt (repeatable)");
-    cmd->add_option("--preset", o->preset, "V4_QUALITY_48, V4_DEFAULT_20, V4_TURBO_12 or a user preset")
+    cmd->add_option("--preset", o->preset,
+                    "V4_QUALITY_48, V4_DEFAULT_20, V4_TURBO_12 or a user preset")
         ->capture_default_str();
     cmd->add_option("--steps", o->steps, "Number of steps (overrides the preset)");
     cmd->add_option("--guidance-schedule", o->guidanceSchedule,
                     "Comma-separated guidance weights, one per step, first step first");
     cmd->add_option("--guidance", o->guidance,
                     "Main guidance weight (the preset's polish tail is kept)");
-    cmd->add_option_function<double>("--mu", [o](double v) { o->mu = v; o->haveMu = true; },
-                                      "Schedule mean (before the resolution shift)");
-    cmd->add_option_function<double>("--std", [o](double v) { o->stddev = v; o->haveStd = true; },
-                                      "Schedule standard deviation");
+    cmd->add_option_function<double>(
+        "--mu",
+        [o](double v) {
+            o->mu = v;
+            o->haveMu = true;
+        },
+        "Schedule mean (before the resolution shift)");
+    cmd->add_option_function<double>(
+        "--std",
+        [o](double v) {
+            o->stddev = v;
+            o->haveStd = true;
+        },
+        "Schedule standard deviation");
     cmd->add_option("--width", o->width, "Width in pixels (multiple of 16)")->capture_default_str();
-    cmd->add_option("--height", o->height, "Height in pixels (multiple of 16)")->capture_default_str();
+    cmd->add_option("--height", o->height, "Height in pixels (multiple of 16)")
+        ->capture_default_str();
     cmd->add_option("--seed", o->seed, "Noise seed")->capture_default_str();
     cmd->add_option("--batch", o->batch, "Images per prompt")->capture_default_str();
     cmd->add_option("--device", o->device, "cpu or cuda")
-        ->check(CLI::IsMember({"cpu", "cuda"}))->capture_default_str();
+        ->check(CLI::IsMember({"cpu", "cuda"}))
+        ->capture_default_str();
     cmd->add_option("--dtype", o->dtype, "Compute precision: fp32 or bf16")
-        ->check(CLI::IsMember({"fp32", "bf16"}))->capture_default_str();
+        ->check(CLI::IsMember({"fp32", "bf16"}))
+        ->capture_default_str();
     cmd->add_option("--out", o->out, "Output PNG (STEM-0.png, STEM-1.png... for several)")
         ->capture_default_str();
-    cmd->add_option("--save-latents", o->saveLatents,
-                    "Also write z_init and z_final ([B, tokens, 128] F32) to this safetensors file");
+    cmd->add_option(
+        "--save-latents", o->saveLatents,
+        "Also write z_init and z_final ([B, tokens, 128] F32) to this safetensors file");
     cmd->add_flag("--unchecked-size", o->uncheckedSize,
                   "Allow sizes outside the published limits (small test models)");
     cmd->add_flag("--strict-caption", o->strictCaption,

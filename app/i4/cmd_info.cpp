@@ -12,9 +12,9 @@ Command addInfoCommand(CLI::App& app) {
     auto dir = std::make_shared<std::string>();
     cmd->add_option("MODEL_DIR", *dir, "Model folder (published Hugging Face layout)")->required();
     return {cmd, [dir] {
-        std::cout << io::formatSummary(io::summarizeModelFolder(*dir));
-        return kExitOk;
-    }};
+                std::cout << io::formatSummary(io::summarizeModelFolder(*dir));
+                return kExitOk;
+            }};
 }
 
 }  // namespace i4::cli

@@ -21,8 +21,8 @@ void ProgressBar::update(const pipeline::StepInfo& step) {
     const int filled = step.total > 0 ? kWidth * step.step / step.total : 0;
     std::string bar(filled, '#');
     bar.append(kWidth - filled, '.');
-    std::fprintf(m_out, "\r[%s] %d/%d  %.2f it/s  ETA %d:%02d ", bar.c_str(), step.step,
-                 step.total, rate, eta / 60, eta % 60);
+    std::fprintf(m_out, "\r[%s] %d/%d  %.2f it/s  ETA %d:%02d ", bar.c_str(), step.step, step.total,
+                 rate, eta / 60, eta % 60);
     std::fflush(m_out);
     m_drawn = true;
 }

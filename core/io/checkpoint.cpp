@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 nlohmann::json readIndex(const fs::path& indexPath, const std::string& label) {
@@ -38,9 +39,9 @@ Checkpoint Checkpoint::openFolder(const fs::path& dir, const std::string& label)
         throw ModelError(label + ": folder " + dir.string() + " is missing");
     }
     // Preferred names first, as the reference loader tries them; then any index or single file.
-    for (const char* name : {"diffusion_pytorch_model.safetensors.index.json",
-                             "model.safetensors.index.json", "diffusion_pytorch_model.safetensors",
-                             "model.safetensors"}) {
+    for (const char* name :
+         {"diffusion_pytorch_model.safetensors.index.json", "model.safetensors.index.json",
+          "diffusion_pytorch_model.safetensors", "model.safetensors"}) {
         if (fs::is_regular_file(dir / name)) return openFile(dir / name, label);
     }
     std::vector<fs::path> indexes, singles;
@@ -109,9 +110,9 @@ void Checkpoint::addFile(std::shared_ptr<const SafetensorsFile> file) {
     for (const TensorInfo& info : file->tensors()) {
         auto [it, inserted] = m_where.emplace(info.name, Location{index, &info});
         if (!inserted) {
-            throw FormatError(m_label + ": tensor '" + info.name + "' is in two shards: " +
-                              m_files[it->second.file]->path().string() + " and " +
-                              file->path().string());
+            throw FormatError(m_label + ": tensor '" + info.name +
+                              "' is in two shards: " + m_files[it->second.file]->path().string() +
+                              " and " + file->path().string());
         }
     }
     m_files.push_back(std::move(file));

@@ -39,8 +39,8 @@ float decodeE4M3(uint8_t code) { return e4m3Table()[code]; }
 
 at::Tensor dequantizeFp8Rowwise(const at::Tensor& codes, const at::Tensor& scale) {
     const auto& table = e4m3Table();
-    at::Tensor lut = at::from_blob(const_cast<float*>(table.data()), {256}, at::kFloat)
-                         .to(codes.device());
+    at::Tensor lut =
+        at::from_blob(const_cast<float*>(table.data()), {256}, at::kFloat).to(codes.device());
     at::Tensor values = lut.index_select(0, codes.reshape({-1}).to(at::kLong)).view(codes.sizes());
     return values * scale.to(at::kFloat).view({-1, 1});
 }
@@ -48,8 +48,10 @@ at::Tensor dequantizeFp8Rowwise(const at::Tensor& codes, const at::Tensor& scale
 at::Tensor denestAbsmax(const at::Tensor& codes, const at::Tensor& nestedAbsmax,
                         const at::Tensor& nestedQuantMap, int64_t nestedBlocksize, float offset) {
     const int64_t n = codes.numel();
-    at::Tensor values = nestedQuantMap.to(at::kFloat).index_select(0, codes.reshape({-1}).to(at::kLong));
-    at::Tensor block = at::arange(n, codes.options().dtype(at::kLong)).div(nestedBlocksize, "floor");
+    at::Tensor values =
+        nestedQuantMap.to(at::kFloat).index_select(0, codes.reshape({-1}).to(at::kLong));
+    at::Tensor block =
+        at::arange(n, codes.options().dtype(at::kLong)).div(nestedBlocksize, "floor");
     return values * nestedAbsmax.to(at::kFloat).index_select(0, block) + offset;
 }
 
@@ -62,9 +64,8 @@ at::Tensor dequantizeNf4(const Nf4Weight& weight) {
     int64_t n = 1;
     for (int64_t d : weight.shape) n *= d;
     at::Tensor bytes = weight.packed.reshape({-1}).to(at::kLong);
-    at::Tensor codes = at::stack({bytes.div(16, "floor"), bytes.remainder(16)}, 1)
-                           .reshape({-1})
-                           .narrow(0, 0, n);
+    at::Tensor codes =
+        at::stack({bytes.div(16, "floor"), bytes.remainder(16)}, 1).reshape({-1}).narrow(0, 0, n);
     at::Tensor values = weight.quantMap.to(at::kFloat).index_select(0, codes);
     at::Tensor block = at::arange(n, bytes.options()).div(weight.blocksize, "floor");
     return (values * weight.absmax.to(at::kFloat).index_select(0, block)).view(weight.shape);

@@ -39,16 +39,20 @@ std::string_view dtypeName(DType dtype) {
 std::size_t dtypeSize(DType dtype) {
     switch (dtype) {
         case DType::F64:
-        case DType::I64: return 8;
+        case DType::I64:
+            return 8;
         case DType::F32:
-        case DType::I32: return 4;
+        case DType::I32:
+            return 4;
         case DType::F16:
         case DType::BF16:
-        case DType::I16: return 2;
+        case DType::I16:
+            return 2;
         case DType::F8_E4M3:
         case DType::I8:
         case DType::U8:
-        case DType::BOOL: return 1;
+        case DType::BOOL:
+            return 1;
     }
     return 0;
 }

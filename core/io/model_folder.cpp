@@ -22,12 +22,18 @@ nlohmann::json readJsonFile(const fs::path& path, const std::string& label) {
 
 std::string precisionName(Precision precision) {
     switch (precision) {
-        case Precision::F32: return "f32";
-        case Precision::BF16: return "bf16";
-        case Precision::F16: return "f16";
-        case Precision::FP8: return "fp8";
-        case Precision::NF4: return "nf4";
-        case Precision::Mixed: return "mixed";
+        case Precision::F32:
+            return "f32";
+        case Precision::BF16:
+            return "bf16";
+        case Precision::F16:
+            return "f16";
+        case Precision::FP8:
+            return "fp8";
+        case Precision::NF4:
+            return "nf4";
+        case Precision::Mixed:
+            return "mixed";
     }
     return "?";
 }
@@ -57,7 +63,8 @@ ModelFolder ModelFolder::open(const fs::path& dir) {
     const std::string hint =
         " (a model folder holds model_index.json and the folders transformer/, "
         "unconditional_transformer/, text_encoder/, tokenizer/ and vae/)";
-    if (!fs::is_directory(dir)) throw ModelError("model folder " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir))
+        throw ModelError("model folder " + dir.string() + " does not exist");
     ModelFolder folder;
     folder.root = dir;
     if (!fs::is_regular_file(dir / "model_index.json")) {

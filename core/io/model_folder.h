@@ -21,7 +21,9 @@ struct ModelFolder {
     nlohmann::json modelIndex;
 
     std::filesystem::path transformer() const { return root / "transformer"; }
-    std::filesystem::path unconditionalTransformer() const { return root / "unconditional_transformer"; }
+    std::filesystem::path unconditionalTransformer() const {
+        return root / "unconditional_transformer";
+    }
     std::filesystem::path textEncoder() const { return root / "text_encoder"; }
     std::filesystem::path tokenizer() const { return root / "tokenizer"; }
     std::filesystem::path vae() const { return root / "vae"; }

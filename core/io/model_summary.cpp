@@ -13,7 +13,8 @@ namespace i4::io {
 namespace {
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool isQuantAux(const std::string& key) {
@@ -55,10 +56,14 @@ ComponentSummary summarizeCheckpoint(const std::string& name, const Checkpoint& 
 std::string humanCount(int64_t n) {
     std::ostringstream out;
     out << std::fixed << std::setprecision(2);
-    if (n >= 1000000000) out << n / 1e9 << " B";
-    else if (n >= 1000000) out << n / 1e6 << " M";
-    else if (n >= 1000) out << n / 1e3 << " K";
-    else out << n;
+    if (n >= 1000000000)
+        out << n / 1e9 << " B";
+    else if (n >= 1000000)
+        out << n / 1e6 << " M";
+    else if (n >= 1000)
+        out << n / 1e3 << " K";
+    else
+        out << n;
     return out.str();
 }
 
@@ -79,10 +84,11 @@ ModelSummary summarizeModelFolder(const std::filesystem::path& dir) {
             s.name = component;
             s.precision = "-";
             nlohmann::json tok = readJsonFile(folder.tokenizer() / "tokenizer.json", "tokenizer");
-            s.config = {{"vocab", tok.contains("model") && tok["model"].contains("vocab")
-                                      ? tok["model"]["vocab"].size()
-                                      : 0},
-                        {"added_tokens", tok.contains("added_tokens") ? tok["added_tokens"].size() : 0}};
+            s.config = {
+                {"vocab", tok.contains("model") && tok["model"].contains("vocab")
+                              ? tok["model"]["vocab"].size()
+                              : 0},
+                {"added_tokens", tok.contains("added_tokens") ? tok["added_tokens"].size() : 0}};
             summary.components.push_back(std::move(s));
             continue;
         }
@@ -108,16 +114,20 @@ std::string formatSummary(const ModelSummary& summary) {
                 first = false;
             }
             out << ")\n";
-            out << "  parameters: " << humanCount(c.parameterCount) << " (" << c.parameterCount << ")\n";
-            out << "  size:       " << std::fixed << std::setprecision(1) << c.bytes / 1048576.0 << " MiB\n";
+            out << "  parameters: " << humanCount(c.parameterCount) << " (" << c.parameterCount
+                << ")\n";
+            out << "  size:       " << std::fixed << std::setprecision(1) << c.bytes / 1048576.0
+                << " MiB\n";
             out << "  precision:  " << c.precision << "\n";
         }
         if (!c.config.is_null()) {
             nlohmann::json shown = c.config;
             if (shown.is_object()) {
                 for (auto it = shown.begin(); it != shown.end();) {
-                    if (it.key().rfind("_", 0) == 0) it = shown.erase(it);
-                    else ++it;
+                    if (it.key().rfind("_", 0) == 0)
+                        it = shown.erase(it);
+                    else
+                        ++it;
                 }
             }
             out << "  config:     " << shown.dump() << "\n";

@@ -10,14 +10,14 @@
 namespace i4::io {
 
 struct ComponentSummary {
-    std::string name;                       // "transformer", ...
+    std::string name;  // "transformer", ...
     std::size_t tensorCount = 0;
     std::map<std::string, std::size_t> dtypes;  // dtype name -> tensors
-    int64_t parameterCount = 0;             // logical weights (NF4/fp8 counted unpacked)
-    uint64_t bytes = 0;                     // bytes on disk (tensor data)
-    std::string precision;                  // bf16 / fp8 / nf4 / ...
+    int64_t parameterCount = 0;                 // logical weights (NF4/fp8 counted unpacked)
+    uint64_t bytes = 0;                         // bytes on disk (tensor data)
+    std::string precision;                      // bf16 / fp8 / nf4 / ...
     std::size_t fileCount = 0;
-    nlohmann::json config;                  // the config values parsed (null for the tokenizer)
+    nlohmann::json config;  // the config values parsed (null for the tokenizer)
 };
 
 struct ModelSummary {

@@ -38,7 +38,8 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
     void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     int mapErr = errno;
     ::close(fd);
-    if (base == MAP_FAILED) throw ModelError(label + ": cannot map (" + std::strerror(mapErr) + ")");
+    if (base == MAP_FAILED)
+        throw ModelError(label + ": cannot map (" + std::strerror(mapErr) + ")");
 
     std::shared_ptr<SafetensorsFile> file(new SafetensorsFile());
     file->m_path = path;

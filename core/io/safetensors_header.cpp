@@ -19,8 +19,8 @@ uint64_t readLittleEndian64(const uint8_t* p) {
     return value;
 }
 
-TensorInfo parseTensor(const std::string& label, const std::string& name, const nlohmann::json& entry,
-                       uint64_t dataSize) {
+TensorInfo parseTensor(const std::string& label, const std::string& name,
+                       const nlohmann::json& entry, uint64_t dataSize) {
     const std::string where = "tensor '" + name + "'";
     if (!entry.is_object()) fail(label, where + " is not a JSON object");
     TensorInfo info;
@@ -34,11 +34,13 @@ TensorInfo parseTensor(const std::string& label, const std::string& name, const 
 
     auto shapeIt = entry.find("shape");
     if (shapeIt == entry.end() || !shapeIt->is_array()) fail(label, where + " has no shape");
-    if (shapeIt->size() > kMaxRank) fail(label, where + " has rank " + std::to_string(shapeIt->size()) +
-                                                    " (at most " + std::to_string(kMaxRank) + ")");
+    if (shapeIt->size() > kMaxRank)
+        fail(label, where + " has rank " + std::to_string(shapeIt->size()) + " (at most " +
+                        std::to_string(kMaxRank) + ")");
     uint64_t elements = 1;
     for (const auto& dim : *shapeIt) {
-        if (!dim.is_number_unsigned()) fail(label, where + " has a negative or non-integer dimension");
+        if (!dim.is_number_unsigned())
+            fail(label, where + " has a negative or non-integer dimension");
         uint64_t d = dim.get<uint64_t>();
         if (d > (1ull << 48) || __builtin_mul_overflow(elements, d, &elements)) {
             fail(label, where + " has an absurd shape");
@@ -82,12 +84,13 @@ SafetensorsHeader parseSafetensorsHeader(const uint8_t* prefix, std::size_t pref
     if (fileSize < 8 || prefixSize < 8) fail(label, "file is too short to be safetensors");
     const uint64_t headerSize = readLittleEndian64(prefix);
     if (headerSize > kMaxHeaderBytes) {
-        fail(label, "declared header length " + std::to_string(headerSize) + " exceeds the limit of " +
-                        std::to_string(kMaxHeaderBytes) + " bytes");
+        fail(label, "declared header length " + std::to_string(headerSize) +
+                        " exceeds the limit of " + std::to_string(kMaxHeaderBytes) + " bytes");
     }
     if (headerSize > fileSize - 8) {
         fail(label, "declared header length " + std::to_string(headerSize) +
-                        " runs beyond the end of the file (" + std::to_string(fileSize) + " bytes)");
+                        " runs beyond the end of the file (" + std::to_string(fileSize) +
+                        " bytes)");
     }
     if (headerSize + 8 > prefixSize) fail(label, "header not fully available");
 

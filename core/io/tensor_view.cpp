@@ -9,17 +9,28 @@ namespace {
 
 at::ScalarType scalarTypeOf(DType dtype) {
     switch (dtype) {
-        case DType::F64: return at::kDouble;
-        case DType::F32: return at::kFloat;
-        case DType::F16: return at::kHalf;
-        case DType::BF16: return at::kBFloat16;
-        case DType::F8_E4M3: return at::kByte;
-        case DType::I64: return at::kLong;
-        case DType::I32: return at::kInt;
-        case DType::I16: return at::kShort;
-        case DType::I8: return at::kChar;
-        case DType::U8: return at::kByte;
-        case DType::BOOL: return at::kBool;
+        case DType::F64:
+            return at::kDouble;
+        case DType::F32:
+            return at::kFloat;
+        case DType::F16:
+            return at::kHalf;
+        case DType::BF16:
+            return at::kBFloat16;
+        case DType::F8_E4M3:
+            return at::kByte;
+        case DType::I64:
+            return at::kLong;
+        case DType::I32:
+            return at::kInt;
+        case DType::I16:
+            return at::kShort;
+        case DType::I8:
+            return at::kChar;
+        case DType::U8:
+            return at::kByte;
+        case DType::BOOL:
+            return at::kBool;
     }
     return at::kByte;
 }

@@ -13,8 +13,10 @@ namespace {
 nlohmann::json readQuantState(const io::Checkpoint& ckpt, const std::string& weightKey) {
     const std::string key = weightKey + ".quant_state.bitsandbytes__nf4";
     if (!ckpt.contains(key)) {
-        ckpt.fail(weightKey, "is stored as packed U8 (NF4) but its quant_state "
-                             "('" + key + "') is missing");
+        ckpt.fail(weightKey,
+                  "is stored as packed U8 (NF4) but its quant_state "
+                  "('" +
+                      key + "') is missing");
     }
     at::Tensor bytes = ckpt.tensor(key).contiguous();
     const char* text = static_cast<const char*>(bytes.data_ptr());
@@ -27,7 +29,8 @@ io::Nf4Weight loadNf4(const io::Checkpoint& ckpt, const std::string& weightKey) 
     const nlohmann::json state = readQuantState(ckpt, weightKey);
     const std::string qsKey = weightKey + ".quant_state.bitsandbytes__nf4";
     if (state.value("quant_type", "") != "nf4") {
-        ckpt.fail(qsKey, "has quant_type '" + state.value("quant_type", "") + "' (only nf4 is supported)");
+        ckpt.fail(qsKey,
+                  "has quant_type '" + state.value("quant_type", "") + "' (only nf4 is supported)");
     }
     io::Nf4Weight w;
     try {
@@ -36,7 +39,8 @@ io::Nf4Weight loadNf4(const io::Checkpoint& ckpt, const std::string& weightKey) 
     } catch (const nlohmann::json::exception&) {
         ckpt.fail(qsKey, "lacks a valid blocksize or shape");
     }
-    if (w.shape.size() != 2 || w.shape[0] <= 0 || w.shape[1] <= 0) ckpt.fail(qsKey, "has a shape that is not [out, in]");
+    if (w.shape.size() != 2 || w.shape[0] <= 0 || w.shape[1] <= 0)
+        ckpt.fail(qsKey, "has a shape that is not [out, in]");
     if (w.blocksize < 16 || w.blocksize > 4096) ckpt.fail(qsKey, "has an invalid blocksize");
     const int64_t n = w.shape[0] * w.shape[1];
     const int64_t blocks = (n + w.blocksize - 1) / w.blocksize;
@@ -47,24 +51,29 @@ io::Nf4Weight loadNf4(const io::Checkpoint& ckpt, const std::string& weightKey) 
                                  "] needs " + std::to_string((n + 1) / 2));
     }
     for (const char* part : {".absmax", ".quant_map"}) {
-        if (!ckpt.contains(weightKey + part)) ckpt.fail(weightKey, std::string("lacks its NF4 ") + (part + 1));
+        if (!ckpt.contains(weightKey + part))
+            ckpt.fail(weightKey, std::string("lacks its NF4 ") + (part + 1));
     }
     w.quantMap = ckpt.tensor(weightKey + ".quant_map").to(at::kFloat);
     if (w.quantMap.numel() != 16) ckpt.fail(weightKey + ".quant_map", "must hold 16 values");
     at::Tensor absmax = ckpt.tensor(weightKey + ".absmax");
     if (absmax.numel() != blocks) {
-        ckpt.fail(weightKey + ".absmax", "holds " + std::to_string(absmax.numel()) + " values, expected " +
-                                             std::to_string(blocks));
+        ckpt.fail(weightKey + ".absmax", "holds " + std::to_string(absmax.numel()) +
+                                             " values, expected " + std::to_string(blocks));
     }
     if (ckpt.contains(weightKey + ".nested_absmax")) {
-        if (absmax.scalar_type() != at::kByte) ckpt.fail(weightKey + ".absmax", "must be U8 when nested");
-        if (!ckpt.contains(weightKey + ".nested_quant_map")) ckpt.fail(weightKey, "lacks nested_quant_map");
+        if (absmax.scalar_type() != at::kByte)
+            ckpt.fail(weightKey + ".absmax", "must be U8 when nested");
+        if (!ckpt.contains(weightKey + ".nested_quant_map"))
+            ckpt.fail(weightKey, "lacks nested_quant_map");
         const int64_t nestedBlocksize = state.value("nested_blocksize", int64_t{256});
         const float offset = state.value("nested_offset", 0.0f);
         at::Tensor nestedAbsmax = ckpt.tensor(weightKey + ".nested_absmax");
         at::Tensor nestedMap = ckpt.tensor(weightKey + ".nested_quant_map");
-        if (nestedMap.numel() != 256) ckpt.fail(weightKey + ".nested_quant_map", "must hold 256 values");
-        if (nestedBlocksize <= 0 || nestedAbsmax.numel() != (blocks + nestedBlocksize - 1) / nestedBlocksize) {
+        if (nestedMap.numel() != 256)
+            ckpt.fail(weightKey + ".nested_quant_map", "must hold 256 values");
+        if (nestedBlocksize <= 0 ||
+            nestedAbsmax.numel() != (blocks + nestedBlocksize - 1) / nestedBlocksize) {
             ckpt.fail(weightKey + ".nested_absmax", "does not match the number of absmax blocks");
         }
         w.absmax = io::denestAbsmax(absmax, nestedAbsmax, nestedMap, nestedBlocksize, offset);
@@ -136,7 +145,8 @@ Linear Linear::concatRows(const std::vector<Linear>& parts) {
     bool sameFormat = true;
     bool anyBias = false;
     for (const Linear& p : parts) {
-        if (p.m_in != fused.m_in) throw ModelError(p.m_name + ": input width differs from " + fused.m_name);
+        if (p.m_in != fused.m_in)
+            throw ModelError(p.m_name + ": input width differs from " + fused.m_name);
         sameFormat = sameFormat && p.m_format == parts.front().m_format;
         anyBias = anyBias || p.hasBias();
         fused.m_out += p.m_out;
@@ -175,7 +185,8 @@ Linear Linear::concatRows(const std::vector<Linear>& parts) {
     if (anyBias) {
         std::vector<at::Tensor> biases;
         for (const Linear& p : parts) {
-            biases.push_back(p.hasBias() ? p.m_bias.to(at::kFloat) : at::zeros({p.m_out}, at::kFloat));
+            biases.push_back(p.hasBias() ? p.m_bias.to(at::kFloat)
+                                         : at::zeros({p.m_out}, at::kFloat));
         }
         fused.m_bias = at::cat(biases, 0);
     }
@@ -184,9 +195,12 @@ Linear Linear::concatRows(const std::vector<Linear>& parts) {
 
 at::Tensor Linear::dequantize(at::ScalarType dtype) const {
     switch (m_format) {
-        case WeightFormat::Dense: return m_dense.to(dtype);
-        case WeightFormat::Fp8Rowwise: return io::dequantizeFp8Rowwise(m_codes, m_scale).to(dtype);
-        case WeightFormat::Nf4: return io::dequantizeNf4(m_nf4).to(dtype);
+        case WeightFormat::Dense:
+            return m_dense.to(dtype);
+        case WeightFormat::Fp8Rowwise:
+            return io::dequantizeFp8Rowwise(m_codes, m_scale).to(dtype);
+        case WeightFormat::Nf4:
+            return io::dequantizeNf4(m_nf4).to(dtype);
     }
     return {};
 }
@@ -203,11 +217,13 @@ void Linear::prepare(at::ScalarType dtype, at::Device device) {
 at::Tensor Linear::forward(const at::Tensor& x) const {
     const auto dtype = x.scalar_type();
     at::Tensor weight = m_format == WeightFormat::Dense ? m_dense : dequantize(dtype);
-    if (weight.scalar_type() != dtype || weight.device() != x.device()) weight = weight.to(x.device(), dtype);
+    if (weight.scalar_type() != dtype || weight.device() != x.device())
+        weight = weight.to(x.device(), dtype);
     at::Tensor bias;
     if (m_bias.defined()) {
-        bias = m_bias.scalar_type() == dtype && m_bias.device() == x.device() ? m_bias
-                                                                              : m_bias.to(x.device(), dtype);
+        bias = m_bias.scalar_type() == dtype && m_bias.device() == x.device()
+                   ? m_bias
+                   : m_bias.to(x.device(), dtype);
     }
     return at::linear(x, weight, bias);
 }

@@ -34,7 +34,8 @@ GenerationRequest requestFromDocument(const nlohmann::json& document) {
     }
     GenerationRequest request = GenerationRequest::fromJson(document["request"]);
     const std::size_t promptIndex = document.value("prompt_index", std::size_t{0});
-    if (promptIndex >= request.prompts.size()) throw InputError("the image metadata is inconsistent");
+    if (promptIndex >= request.prompts.size())
+        throw InputError("the image metadata is inconsistent");
     // The whole request comes back, not the one prompt: the seed draws the noise of the whole
     // batch at once, so only the same prompts and batch reproduce this image exactly.
     return request;
@@ -46,10 +47,10 @@ void saveImage(const GenerationResult& result, std::size_t index, const ModelBun
     image::PngMetadata metadata;
     metadata.document = imageDocument(result, index, bundle);
     const std::size_t perPrompt = static_cast<std::size_t>(std::max(result.request.batch, 1));
-    metadata.parameters = image::ParametersLine::fromRequest(result.request, index / perPrompt,
-                                                             result.request.seed,
-                                                             bundle.folder().filename().string())
-                              .format();
+    metadata.parameters =
+        image::ParametersLine::fromRequest(result.request, index / perPrompt, result.request.seed,
+                                           bundle.folder().filename().string())
+            .format();
     image::writePng(path, result.images[index], metadata);
 }
 
@@ -60,7 +61,8 @@ void saveLatents(const GenerationResult& result, const std::filesystem::path& pa
     auto tensor = [](const FloatTensor& t) {
         return at::from_blob(const_cast<float*>(t.values.data()), t.shape, at::kFloat).clone();
     };
-    io::writeSafetensors(path, {{"z_init", tensor(result.zInit)}, {"z_final", tensor(result.zFinal)}},
+    io::writeSafetensors(path,
+                         {{"z_init", tensor(result.zInit)}, {"z_final", tensor(result.zFinal)}},
                          {{"seed", std::to_string(result.request.seed)}});
 }
 

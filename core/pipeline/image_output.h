@@ -13,7 +13,8 @@ nlohmann::json imageDocument(const GenerationResult& result, std::size_t index,
                              const ModelBundle& bundle);
 
 // The request that reproduces an image from its document (imageDocument()) — what a remix
-// loads: the whole batch's request, since the seed draws the noise of the whole batch at once. Throws InputError when the document holds no request.
+// loads: the whole batch's request, since the seed draws the noise of the whole batch at once.
+// Throws InputError when the document holds no request.
 GenerationRequest requestFromDocument(const nlohmann::json& document);
 
 // Writes image `index` of `result` as a PNG with its metadata, atomically. Throws Error.

@@ -32,7 +32,8 @@ uint64_t estimateLoadBytes(const std::filesystem::path& folder, int bytesPerPara
 
 void checkMemoryFits(uint64_t needed, uint64_t available, const std::string& dtypeName) {
     // 10% headroom for activations and the rest of the program.
-    if (available == 0 || static_cast<double>(needed) <= 0.9 * static_cast<double>(available)) return;
+    if (available == 0 || static_cast<double>(needed) <= 0.9 * static_cast<double>(available))
+        return;
     char message[256];
     std::snprintf(message, sizeof message,
                   "the model needs about %.1f GB of memory on the CPU in %s but only %.1f GB is "

@@ -8,8 +8,8 @@
 
 #include "core/errors.h"
 #include "core/io/model_folder.h"
-#include "core/pipeline/memory_check.h"
 #include "core/model/ideogram4_transformer.h"
+#include "core/pipeline/memory_check.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
 #include "core/runtime/torch_compat.h"
@@ -92,8 +92,8 @@ public:
         }
         m_encoder.emplace(text::Qwen3TextEncoder::load(m_identity.textEncoder(), {dtype, device}));
         model::ComputeOptions dit{dtype, device};
-        m_conditional.emplace(model::Ideogram4Transformer::loadFolder(
-            m_identity.transformer(), "transformer", dit));
+        m_conditional.emplace(
+            model::Ideogram4Transformer::loadFolder(m_identity.transformer(), "transformer", dit));
         m_unconditional.emplace(model::Ideogram4Transformer::loadFolder(
             m_identity.unconditionalTransformer(), "unconditional_transformer", dit));
         vae::Flux2VaeOptions vaeOptions;
@@ -141,7 +141,8 @@ private:
 
 const vae::LatentPreview& LoadedBundle::preview() {
     std::call_once(m_previewOnce, [this] {
-        m_preview.emplace(vae::LatentPreview::fitOrLoad(*m_vae, m_fingerprint, m_cacheDir / "preview"));
+        m_preview.emplace(
+            vae::LatentPreview::fitOrLoad(*m_vae, m_fingerprint, m_cacheDir / "preview"));
     });
     return *m_preview;
 }
@@ -205,9 +206,9 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     at::Tensor llm = at::zeros({batch, cond.length(), m_encoder->featureSize()}, at::kFloat);
     llm.narrow(1, 0, cond.textLength).copy_(text.features.to(at::kCPU, at::kFloat));
     llm = llm.to(device);
-    const auto plan = sampling::makeSamplingPlan(settings.steps, settings.mu, settings.std,
-                                                 settings.guidanceSchedule, request.height,
-                                                 request.width);
+    const auto plan =
+        sampling::makeSamplingPlan(settings.steps, settings.mu, settings.std,
+                                   settings.guidanceSchedule, request.height, request.width);
     at::Tensor zInit = sampling::initialNoise(batch, gridH * gridW, 128, request.seed);
     sampling::SamplerCallbacks samplerCallbacks;
     samplerCallbacks.cancel = callbacks.cancel;

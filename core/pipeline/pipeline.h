@@ -17,7 +17,8 @@ namespace i4::pipeline {
 struct LoadOptions {
     std::string device = "cpu";  // "cpu" or "cuda"
     std::string dtype = "fp32";  // compute dtype: "fp32" or "bf16"
-    // Where per-model derived data is kept (the fitted preview map); empty: $XDG_CACHE_HOME/i4studio.
+    // Where per-model derived data is kept (the fitted preview map); empty:
+    // $XDG_CACHE_HOME/i4studio.
     std::filesystem::path cacheDir;
 };
 
@@ -29,9 +30,9 @@ struct RgbImage {
 };
 
 struct StepInfo {
-    int step = 0;             // 1-based, in step order
+    int step = 0;  // 1-based, in step order
     int total = 0;
-    double t = 0;             // model time at the start of the step (0 = noise, 1 = clean)
+    double t = 0;  // model time at the start of the step (0 = noise, 1 = clean)
     double elapsedSeconds = 0;
     double etaSeconds = 0;
 };
@@ -52,8 +53,8 @@ struct FloatTensor {
 };
 
 struct GenerationResult {
-    GenerationRequest request;        // as run (preset resolved into steps/schedule/mu/std)
-    std::vector<RgbImage> images;     // prompts x batch, in order
+    GenerationRequest request;     // as run (preset resolved into steps/schedule/mu/std)
+    std::vector<RgbImage> images;  // prompts x batch, in order
     double textSeconds = 0;
     double denoiseSeconds = 0;
     double decodeSeconds = 0;

@@ -13,7 +13,8 @@ SamplerSettings resolveSampler(const GenerationRequest& request) {
         auto preset = sampling::findPreset(request.preset);
         if (!preset) {
             std::string names;
-            for (const auto& p : sampling::builtinPresets()) names += (names.empty() ? "" : ", ") + p.name;
+            for (const auto& p : sampling::builtinPresets())
+                names += (names.empty() ? "" : ", ") + p.name;
             throw InputError("unknown preset '" + request.preset + "' (built-in: " + names + ")");
         }
         s.preset = preset->name;
@@ -30,7 +31,8 @@ SamplerSettings resolveSampler(const GenerationRequest& request) {
             const std::vector<float> shape = s.guidanceSchedule;
             const float main = shape.front();
             int tail = 0;
-            while (tail < static_cast<int>(shape.size()) && shape[shape.size() - 1 - tail] != main) ++tail;
+            while (tail < static_cast<int>(shape.size()) && shape[shape.size() - 1 - tail] != main)
+                ++tail;
             std::vector<float> stretched(std::max(*request.steps, 0), main);
             for (int i = 0; i < tail && i < *request.steps; ++i) {
                 stretched[stretched.size() - 1 - i] = shape[shape.size() - 1 - i];
@@ -59,7 +61,8 @@ void validateRequest(const GenerationRequest& request) {
         }
     }
     if (request.batch < 1 || request.batch > 64) {
-        throw InputError("batch must be between 1 and 64 (got " + std::to_string(request.batch) + ")");
+        throw InputError("batch must be between 1 and 64 (got " + std::to_string(request.batch) +
+                         ")");
     }
     const SamplerSettings s = resolveSampler(request);
     sampling::validateGeneration(request.width, request.height, s.steps, s.guidanceSchedule, s.mu,
@@ -92,7 +95,8 @@ std::vector<std::string> captionWarnings(const std::string& prompt) {
     const auto first = prompt.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || prompt[first] != '{') return {};
     std::vector<std::string> out;
-    for (const auto& w : caption::verifyCaption(prompt)) out.push_back(w.jsonPath + ": " + w.message);
+    for (const auto& w : caption::verifyCaption(prompt))
+        out.push_back(w.jsonPath + ": " + w.message);
     return out;
 }
 

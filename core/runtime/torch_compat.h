@@ -11,12 +11,14 @@
 #include <string>
 
 #define I4_TORCH_AT_LEAST(major, minor) \
-    (TORCH_VERSION_MAJOR > (major) || (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
+    (TORCH_VERSION_MAJOR > (major) ||   \
+     (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
 
 namespace i4::runtime {
 
 // softmax(q k^T * scale + mask) v with q [B, H, Lq, D], k/v [B, H, Lk, D]; `mask` is boolean
-// [B, 1, Lq, Lk] (true = attend) or undefined for no mask. Uses fused SDPA where the LibTorch has it.
+// [B, 1, Lq, Lk] (true = attend) or undefined for no mask. Uses fused SDPA where the LibTorch has
+// it.
 at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                      const at::Tensor& mask, double scale);
 

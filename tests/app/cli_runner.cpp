@@ -75,9 +75,9 @@ CliRun runCliInterrupted(const std::vector<std::string>& args, const std::string
     }
     ::close(fd);
     run.exitCode = waitExit(pid);
-    *secondsToExit = sent ? std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                          signalled).count()
-                          : -1;
+    *secondsToExit =
+        sent ? std::chrono::duration<double>(std::chrono::steady_clock::now() - signalled).count()
+             : -1;
     return run;
 }
 

@@ -16,15 +16,17 @@ namespace fs = std::filesystem;
 
 void expectFailure(const CliRun& run, int code, const std::string& fragment) {
     EXPECT_EQ(run.exitCode, code) << run.out;
-    EXPECT_NE(run.out.find(fragment), std::string::npos) << "'" << fragment << "' not in: " << run.out;
+    EXPECT_NE(run.out.find(fragment), std::string::npos)
+        << "'" << fragment << "' not in: " << run.out;
 }
 
 class Cli : public ::testing::Test {
 protected:
     fs::path dir = tempDir("cli");
     std::vector<std::string> generate(std::vector<std::string> extra) {
-        std::vector<std::string> args{"generate", "--model", (dir / "no-model").string(),
-                                      "--prompt", "a red fox", "--out", (dir / "x.png").string()};
+        std::vector<std::string> args{
+            "generate",  "--model", (dir / "no-model").string(), "--prompt",
+            "a red fox", "--out",   (dir / "x.png").string()};
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
     }
@@ -68,8 +70,8 @@ TEST_F(Cli, EmptyPromptFile) {
 }
 
 TEST_F(Cli, UnwritableOutputFolder) {
-    expectFailure(runCli({"generate", "--model", (dir / "m").string(), "--prompt", "a fox",
-                          "--out", (dir / "no" / "such" / "folder" / "x.png").string()}),
+    expectFailure(runCli({"generate", "--model", (dir / "m").string(), "--prompt", "a fox", "--out",
+                          (dir / "no" / "such" / "folder" / "x.png").string()}),
                   2, "does not exist");
     fs::create_directories(dir / "locked");
     fs::permissions(dir / "locked", fs::perms::owner_read | fs::perms::owner_exec);

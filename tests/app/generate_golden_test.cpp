@@ -57,28 +57,41 @@ TEST_P(GeneratePipelineCase, MatchesReference) {
         std::reverse(schedule.begin(), schedule.end());
         const fs::path out = work / (name + ".png");
         const fs::path latents = work / (name + "-latents.safetensors");
-        args.insert(args.end(),
-                    {"--preset", "", "--steps", std::to_string(c["num_steps"].get<int>()),
-                     "--guidance-schedule", join(schedule), "--mu", c["mu"].dump(), "--std",
-                     c["std"].dump(), "--width", std::to_string(c["width"].get<int>()), "--height",
-                     std::to_string(c["height"].get<int>()), "--seed", c["seed"].dump(),
-                     "--unchecked-size", "--out", out.string(), "--save-latents",
-                     latents.string()});
+        args.insert(args.end(), {"--preset",
+                                 "",
+                                 "--steps",
+                                 std::to_string(c["num_steps"].get<int>()),
+                                 "--guidance-schedule",
+                                 join(schedule),
+                                 "--mu",
+                                 c["mu"].dump(),
+                                 "--std",
+                                 c["std"].dump(),
+                                 "--width",
+                                 std::to_string(c["width"].get<int>()),
+                                 "--height",
+                                 std::to_string(c["height"].get<int>()),
+                                 "--seed",
+                                 c["seed"].dump(),
+                                 "--unchecked-size",
+                                 "--out",
+                                 out.string(),
+                                 "--save-latents",
+                                 latents.string()});
         const CliRun run = runCli(args);
         ASSERT_EQ(run.exitCode, 0) << run.out;
 
         const at::Tensor zInit = loadTensor(latents, "z_init");
         EXPECT_TRUE(at::equal(zInit, loadTensor(tensors, name + ".z_init"))) << "z_init differs";
-        const double zErr = relativeError(loadTensor(latents, "z_final"),
-                                          loadTensor(tensors, name + ".z_final"));
+        const double zErr =
+            relativeError(loadTensor(latents, "z_final"), loadTensor(tensors, name + ".z_final"));
         EXPECT_LE(zErr, 1e-3) << "z_final relative error";
 
         const at::Tensor expected = loadTensor(tensors, name + ".image");  // [B, H, W, 3] u8
         ASSERT_EQ(expected.size(0), static_cast<int64_t>(prompts.size()));
         for (int64_t b = 0; b < expected.size(0); ++b) {
-            const fs::path png = prompts.size() == 1
-                                     ? out
-                                     : work / (name + "-" + std::to_string(b) + ".png");
+            const fs::path png =
+                prompts.size() == 1 ? out : work / (name + "-" + std::to_string(b) + ".png");
             const auto file = image::readPng(png);
             ASSERT_EQ(file.image.height, expected.size(1));
             ASSERT_EQ(file.image.width, expected.size(2));
@@ -103,11 +116,11 @@ TEST(GenerateInterrupt, CtrlCStopsAfterTheCurrentStepWithStatus130) {
     const fs::path out = work / "never.png";
     double secondsToExit = -1;
     // 768x768 with 48 steps keeps the tiny model busy long enough to be interrupted at step 2.
-    const CliRun run = runCliInterrupted(
-        {"generate", "--model", (goldenDir() / "tiny-ideogram4-bf16").string(), "--prompt",
-         "a red fox", "--preset", "V4_QUALITY_48", "--width", "768", "--height", "768",
-         "--unchecked-size", "--out", out.string()},
-        "step 2/48", &secondsToExit);
+    const CliRun run =
+        runCliInterrupted({"generate", "--model", (goldenDir() / "tiny-ideogram4-bf16").string(),
+                           "--prompt", "a red fox", "--preset", "V4_QUALITY_48", "--width", "768",
+                           "--height", "768", "--unchecked-size", "--out", out.string()},
+                          "step 2/48", &secondsToExit);
     EXPECT_EQ(run.exitCode, 130) << run.out;
     EXPECT_NE(run.out.find("cancelled"), std::string::npos) << run.out;
     EXPECT_EQ(run.out.find("step 10/48"), std::string::npos) << "kept running: " << run.out;
@@ -131,9 +144,9 @@ TEST(CliTokenize, ChatIdsMatchTheReferenceTokenizer) {
     for (const auto& c : tokens["cases"]) {
         const fs::path file = work / ("case-" + std::to_string(checked) + ".txt");
         std::ofstream(file, std::ios::binary) << c["prompt"].get<std::string>();
-        const CliRun run = runCli({"tokenize", "--model",
-                                   (goldenDir() / "tiny-ideogram4-bf16").string(), "--prompt-file",
-                                   file.string(), "--chat"});
+        const CliRun run =
+            runCli({"tokenize", "--model", (goldenDir() / "tiny-ideogram4-bf16").string(),
+                    "--prompt-file", file.string(), "--chat"});
         ASSERT_EQ(run.exitCode, 0) << run.out;
         EXPECT_EQ(nlohmann::json::parse(run.out), c["ids"]) << c["prompt"];
         ++checked;

@@ -45,7 +45,8 @@ struct TempDirs {
 
 std::filesystem::path tempDir(const std::string& tag) {
     static TempDirs registry;
-    std::string pattern = (std::filesystem::temp_directory_path() / ("i4-" + tag + "-XXXXXX")).string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / ("i4-" + tag + "-XXXXXX")).string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     registry.dirs.emplace_back(pattern);
     return pattern;

@@ -11,7 +11,8 @@ namespace i4::test {
 // missing; scripts/test leaves the `golden` label out on a clone without it.
 std::filesystem::path goldenDir();
 
-// A tensor from a golden safetensors file (path relative to goldenDir()), copied out of the mapping.
+// A tensor from a golden safetensors file (path relative to goldenDir()), copied out of the
+// mapping.
 at::Tensor goldenTensor(const std::string& file, const std::string& name);
 
 // ‖a − b‖ / ‖b‖ in float64 (the golden README's metric).

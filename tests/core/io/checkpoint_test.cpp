@@ -34,8 +34,8 @@ class CheckpointTest : public ::testing::Test {
 protected:
     void SetUp() override {
         writeSafetensors(dir / "part-1.safetensors", {{"a.weight", at::ones({2, 2})}});
-        writeSafetensors(dir / "part-2.safetensors", {{"b.weight", at::full({3, 2}, 2.0f)},
-                                                      {"b.bias", at::zeros({3})}});
+        writeSafetensors(dir / "part-2.safetensors",
+                         {{"b.weight", at::full({3, 2}, 2.0f)}, {"b.bias", at::zeros({3})}});
     }
     void writeIndex(const std::string& weightMap) {
         std::ofstream(dir / "model.safetensors.index.json")
@@ -91,9 +91,10 @@ TEST_F(CheckpointTest, MissingTensorNamesComponentAndKey) {
 }
 
 TEST_F(CheckpointTest, Fp8WeightWithoutScale) {
-    test::writeRawSafetensors(dir / "q.safetensors",
-                              R"({"l.weight":{"dtype":"F8_E4M3","shape":[2,2],"data_offsets":[0,4]}})",
-                              std::string(4, '\0'));
+    test::writeRawSafetensors(
+        dir / "q.safetensors",
+        R"({"l.weight":{"dtype":"F8_E4M3","shape":[2,2],"data_offsets":[0,4]}})",
+        std::string(4, '\0'));
     auto ckpt = Checkpoint::openFile(dir / "q.safetensors", "transformer");
     expectModelError([&] { model::Linear::load(ckpt, "l"); },
                      {"transformer", "q.safetensors", "'l.weight'", "F8_E4M3", "l.weight_scale"});
@@ -119,9 +120,11 @@ TEST_F(CheckpointTest, ModelFolderNamesTheMissingPart) {
     expectModelError([&] { ModelFolder::open(dir / "nothing"); }, {"does not exist"});
     expectModelError([&] { ModelFolder::open(dir); }, {"model_index.json is missing"});
     std::ofstream(dir / "model_index.json") << "{}";
-    for (const char* part : {"transformer", "unconditional_transformer", "text_encoder", "tokenizer"}) {
+    for (const char* part :
+         {"transformer", "unconditional_transformer", "text_encoder", "tokenizer"}) {
         fs::create_directories(dir / part);
-        std::ofstream(dir / part / (std::string(part) == "tokenizer" ? "tokenizer.json" : "config.json"))
+        std::ofstream(dir / part /
+                      (std::string(part) == "tokenizer" ? "tokenizer.json" : "config.json"))
             << "{}";
     }
     expectModelError([&] { ModelFolder::open(dir); }, {"vae/ folder is missing"});

@@ -17,11 +17,22 @@ namespace {
 namespace fs = std::filesystem;
 
 // bitsandbytes' NF4 code table (spec C.3).
-const std::vector<float> kNf4 = {
-    -1.0f, -0.6961928009986877f, -0.5250730514526367f, -0.39491748809814453f,
-    -0.28444138169288635f, -0.18477343022823334f, -0.09105003625154495f, 0.0f,
-    0.07958029955625534f, 0.16093020141124725f, 0.24611230194568634f, 0.33791524171829224f,
-    0.44070982933044434f, 0.5626170039176941f, 0.7229568362236023f, 1.0f};
+const std::vector<float> kNf4 = {-1.0f,
+                                 -0.6961928009986877f,
+                                 -0.5250730514526367f,
+                                 -0.39491748809814453f,
+                                 -0.28444138169288635f,
+                                 -0.18477343022823334f,
+                                 -0.09105003625154495f,
+                                 0.0f,
+                                 0.07958029955625534f,
+                                 0.16093020141124725f,
+                                 0.24611230194568634f,
+                                 0.33791524171829224f,
+                                 0.44070982933044434f,
+                                 0.5626170039176941f,
+                                 0.7229568362236023f,
+                                 1.0f};
 
 at::Tensor bytesOf(const std::string& text) {
     at::Tensor t = at::empty({static_cast<int64_t>(text.size())}, at::kByte);
@@ -31,17 +42,17 @@ at::Tensor bytesOf(const std::string& text) {
 
 TEST(E4M3, HandPickedCodes) {
     EXPECT_EQ(decodeE4M3(0x00), 0.0f);
-    EXPECT_EQ(decodeE4M3(0x38), 1.0f);            // exponent 7 = bias
-    EXPECT_EQ(decodeE4M3(0x3C), 1.5f);            // mantissa 4/8
-    EXPECT_EQ(decodeE4M3(0xB8), -1.0f);           // sign bit
-    EXPECT_EQ(decodeE4M3(0x7E), 448.0f);          // largest finite
+    EXPECT_EQ(decodeE4M3(0x38), 1.0f);    // exponent 7 = bias
+    EXPECT_EQ(decodeE4M3(0x3C), 1.5f);    // mantissa 4/8
+    EXPECT_EQ(decodeE4M3(0xB8), -1.0f);   // sign bit
+    EXPECT_EQ(decodeE4M3(0x7E), 448.0f);  // largest finite
     EXPECT_EQ(decodeE4M3(0xFE), -448.0f);
     EXPECT_EQ(decodeE4M3(0x01), std::ldexp(1.0f, -9));  // smallest subnormal
     EXPECT_EQ(decodeE4M3(0x08), std::ldexp(1.0f, -6));  // smallest normal
     EXPECT_EQ(decodeE4M3(0x07), 7.0f / 8.0f * std::ldexp(1.0f, -6));
     EXPECT_TRUE(std::isnan(decodeE4M3(0x7F)));
     EXPECT_TRUE(std::isnan(decodeE4M3(0xFF)));
-    EXPECT_EQ(decodeE4M3(0x78), 256.0f);          // exponent 15 is finite in e4m3fn
+    EXPECT_EQ(decodeE4M3(0x78), 256.0f);  // exponent 15 is finite in e4m3fn
 }
 
 TEST(E4M3, RowwiseScale) {
@@ -123,7 +134,7 @@ TEST_F(QuantizedLinearFileTest, Nf4LinearFromFileWithNestedAbsmax) {
         R"({"quant_type": "nf4", "blocksize": 64, "dtype": "bfloat16", "shape": [2, 64],)"
         R"( "nested_blocksize": 256, "nested_dtype": "float32", "nested_offset": 0.5})";
     at::Tensor packed = at::full({64}, 0xF7, at::kByte);  // pairs (1.0, 0.0)
-    packed[32] = 0x0F;                                     // row 1 starts with (-1.0, 1.0)
+    packed[32] = 0x0F;                                    // row 1 starts with (-1.0, 1.0)
     writeSafetensors(dir / "n.safetensors",
                      {{"l.weight", packed.view({64, 1})},
                       {"l.weight.absmax", at::tensor({10, 20}, at::kByte)},

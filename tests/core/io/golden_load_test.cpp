@@ -66,11 +66,12 @@ TEST_P(GoldenDequantization, MatchesBf16WithinQuantisationError) {
             if (key.rfind("visual.", 0) == 0) continue;
             ASSERT_TRUE(q.contains(key)) << component << " " << key;
             const TensorInfo& info = q.info(key);
-            const bool isQuantized = info.dtype == DType::F8_E4M3 ||
-                                     q.contains(key + ".quant_state.bitsandbytes__nf4");
+            const bool isQuantized =
+                info.dtype == DType::F8_E4M3 || q.contains(key + ".quant_state.bitsandbytes__nf4");
             at::Tensor expected = ref.tensor(key).to(at::kFloat);
             if (!isQuantized) {
-                EXPECT_TRUE(at::equal(q.tensor(key).to(at::kFloat), expected)) << component << " " << key;
+                EXPECT_TRUE(at::equal(q.tensor(key).to(at::kFloat), expected))
+                    << component << " " << key;
                 continue;
             }
             const std::string prefix = key.substr(0, key.size() - std::string(".weight").size());

@@ -107,11 +107,10 @@ TEST_F(SafetensorsTest, HeaderNotAnObject) {
 }
 
 TEST_F(SafetensorsTest, OverlappingSpans) {
-    test::writeRawSafetensors(
-        dir / "o.safetensors",
-        R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
-        R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
-        std::string(12, '\0'));
+    test::writeRawSafetensors(dir / "o.safetensors",
+                              R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
+                              R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+                              std::string(12, '\0'));
     expectOpenError(dir / "o.safetensors", {"'a'", "'b'", "overlap"});
 }
 

@@ -12,9 +12,8 @@ namespace i4::text {
 namespace {
 
 // The Qwen3 pre-tokenizer regex, as spec B.2 quotes it.
-const char* kQwenSplit =
-    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N})"
-    R"(| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+const char* kQwenSplit = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N})"
+                         R"(| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
 // GPT-2 bytes_to_unicode, written out from its definition for the test vocabulary.
 std::string byteChar(int b) {
