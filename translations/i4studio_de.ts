@@ -725,6 +725,37 @@
         <source>Language (after restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
+    <message>
+        <source>Allow image sizes outside the published limits (test models)</source>
+        <translation>Bildgrößen außerhalb der veröffentlichten Grenzen erlauben (Testmodelle)</translation>
+    </message>
+    <message>
+        <source>The released model supports 256 to 2048 pixels per side and at most 6:1. Small test models (such as the tiny golden folders) also run at sizes like 64×64.</source>
+        <translation>Das veröffentlichte Modell unterstützt 256 bis 2048 Pixel pro Seite und höchstens 6:1. Kleine Testmodelle (etwa die winzigen Golden-Ordner) laufen auch mit Größen wie 64×64.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::TokenCountLabel</name>
+    <message>
+        <source>– / %1 tokens</source>
+        <translation>– / %1 Tokens</translation>
+    </message>
+    <message>
+        <source>The token count needs a loaded model.</source>
+        <translation>Für die Tokenzahl muss ein Modell geladen sein.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation>%1 / %2 Tokens</translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens; shorten the caption.</source>
+        <translation>Das Modell liest höchstens %1 Tokens; kürzen Sie die Bildbeschreibung.</translation>
+    </message>
+    <message>
+        <source>Tokens in the prompt as the model reads it (after chat framing).</source>
+        <translation>Tokens im Prompt, so wie das Modell ihn liest (mit Chat-Rahmen).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -733,12 +764,36 @@
         <translation>Desktop-Studio für das Modell Ideogram 4</translation>
     </message>
     <message>
-        <source>Save a picture of the main window to FILE and quit.</source>
-        <translation>Ein Bild des Hauptfensters in FILE speichern und beenden.</translation>
-    </message>
-    <message>
         <source>Open the caption (JSON) in FILE.</source>
         <translation>Die Beschreibung (JSON) aus FILE öffnen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit (with --generate: when --screenshot-step is reached).</source>
+        <translation>Ein Bild des Hauptfensters in FILE speichern und beenden (mit --generate: sobald --screenshot-step erreicht ist).</translation>
+    </message>
+    <message>
+        <source>With --generate: the step at which --screenshot is taken (default 2).</source>
+        <translation>Mit --generate: der Schritt, bei dem --screenshot aufgenommen wird (Standard 2).</translation>
+    </message>
+    <message>
+        <source>With --generate: once the image is in the gallery, show it there, save a picture of the window to FILE and quit.</source>
+        <translation>Mit --generate: sobald das Bild in der Galerie ist, es dort zeigen, ein Bild des Fensters in FILE speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Use the model folder DIR (added to the settings and made the active one).</source>
+        <translation>Den Modellordner DIR verwenden (wird in die Einstellungen aufgenommen und aktiv gesetzt).</translation>
+    </message>
+    <message>
+        <source>Image size, e.g. 256x256.</source>
+        <translation>Bildgröße, z. B. 256x256.</translation>
+    </message>
+    <message>
+        <source>Queue one image from the caption at start-up.</source>
+        <translation>Beim Start ein Bild aus der Bildbeschreibung in die Warteschlange stellen.</translation>
     </message>
 </context>
 </TS>

@@ -725,6 +725,37 @@
         <source>Language (after restart)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Allow image sizes outside the published limits (test models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The released model supports 256 to 2048 pixels per side and at most 6:1. Small test models (such as the tiny golden folders) also run at sizes like 64×64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::TokenCountLabel</name>
+    <message>
+        <source>– / %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token count needs a loaded model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens; shorten the caption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in the prompt as the model reads it (after chat framing).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -733,11 +764,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save a picture of the main window to FILE and quit.</source>
+        <source>Open the caption (JSON) in FILE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the caption (JSON) in FILE.</source>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit (with --generate: when --screenshot-step is reached).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --generate: the step at which --screenshot is taken (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --generate: once the image is in the gallery, show it there, save a picture of the window to FILE and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the model folder DIR (added to the settings and made the active one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image size, e.g. 256x256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue one image from the caption at start-up.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

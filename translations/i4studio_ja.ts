@@ -725,6 +725,37 @@
         <source>Language (after restart)</source>
         <translation>言語（再起動後）</translation>
     </message>
+    <message>
+        <source>Allow image sizes outside the published limits (test models)</source>
+        <translation>公開された制限外の画像サイズを許可する（テストモデル用）</translation>
+    </message>
+    <message>
+        <source>The released model supports 256 to 2048 pixels per side and at most 6:1. Small test models (such as the tiny golden folders) also run at sizes like 64×64.</source>
+        <translation>公開モデルは一辺 256〜2048 ピクセル、縦横比 6:1 までに対応しています。小さなテストモデル（tiny golden フォルダーなど）は 64×64 のようなサイズでも動作します。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::TokenCountLabel</name>
+    <message>
+        <source>– / %1 tokens</source>
+        <translation>– / %1 トークン</translation>
+    </message>
+    <message>
+        <source>The token count needs a loaded model.</source>
+        <translation>トークン数の表示にはモデルの読み込みが必要です。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation>%1 / %2 トークン</translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens; shorten the caption.</source>
+        <translation>モデルが読み取れるのは最大 %1 トークンです。キャプションを短くしてください。</translation>
+    </message>
+    <message>
+        <source>Tokens in the prompt as the model reads it (after chat framing).</source>
+        <translation>モデルが読み取るときのプロンプトのトークン数（チャット形式の枠を含む）。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -733,12 +764,36 @@
         <translation>Ideogram 4 モデルのためのデスクトップスタジオ</translation>
     </message>
     <message>
-        <source>Save a picture of the main window to FILE and quit.</source>
-        <translation>メインウィンドウの画像を FILE に保存して終了します。</translation>
-    </message>
-    <message>
         <source>Open the caption (JSON) in FILE.</source>
         <translation>FILE のキャプション (JSON) を開きます。</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 を書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit (with --generate: when --screenshot-step is reached).</source>
+        <translation>メインウィンドウの画像を FILE に保存して終了します（--generate 指定時は --screenshot-step に達した時点）。</translation>
+    </message>
+    <message>
+        <source>With --generate: the step at which --screenshot is taken (default 2).</source>
+        <translation>--generate 指定時：--screenshot を撮るステップ（既定値 2）。</translation>
+    </message>
+    <message>
+        <source>With --generate: once the image is in the gallery, show it there, save a picture of the window to FILE and quit.</source>
+        <translation>--generate 指定時：画像がギャラリーに入ったらそこに表示し、ウィンドウの画像を FILE に保存して終了します。</translation>
+    </message>
+    <message>
+        <source>Use the model folder DIR (added to the settings and made the active one).</source>
+        <translation>モデルフォルダー DIR を使用します（設定に追加され、アクティブになります）。</translation>
+    </message>
+    <message>
+        <source>Image size, e.g. 256x256.</source>
+        <translation>画像サイズ（例：256x256）。</translation>
+    </message>
+    <message>
+        <source>Queue one image from the caption at start-up.</source>
+        <translation>起動時にキャプションから画像を 1 枚キューに追加します。</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 #include "core/version.h"
 #include "ui/dialogs/first_run_dialog.h"
@@ -18,11 +19,13 @@
 #include "ui/gallery/gallery_writer.h"
 #include "ui/generation/generation_controller.h"
 #include "ui/generation/safety_placeholder.h"
+#include "ui/generation/token_counter.h"
 #include "ui/settings/app_settings.h"
 #include "ui/widgets/caption_editor.h"
 #include "ui/widgets/generation_panel.h"
 #include "ui/widgets/preview_view.h"
 #include "ui/widgets/queue_panel.h"
+#include "ui/widgets/token_count_label.h"
 
 namespace i4::ui {
 
@@ -54,8 +57,20 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     m_caption = new CaptionEditor(this);
     m_preview = new PreviewView(this);
     m_panel = new GenerationPanel(this);
+    m_panel->setAllowAnySize(settings->allowAnySize());
+    auto* captionColumn = new QWidget(this);
+    auto* captionLayout = new QVBoxLayout(captionColumn);
+    captionLayout->setContentsMargins(0, 0, 0, 0);
+    captionLayout->addWidget(m_caption, 1);
+    m_tokenLabel = new TokenCountLabel(captionColumn);
+    captionLayout->addWidget(m_tokenLabel);
+    m_tokenCounter = new TokenCounter([this] { return m_controller->engine(); }, this);
+    connect(m_caption, &CaptionEditor::promptChanged, this,
+            [this] { m_tokenCounter->setText(m_caption->promptText()); });
+    connect(m_tokenCounter, &TokenCounter::counted, m_tokenLabel, &TokenCountLabel::setCount);
+
     auto* create = new QSplitter(Qt::Horizontal, this);
-    create->addWidget(m_caption);
+    create->addWidget(captionColumn);
     create->addWidget(m_preview);
     create->addWidget(m_panel);
     create->setStretchFactor(0, 3);
@@ -107,14 +122,18 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
         m_preview->clearProgress();
         statusBar()->showMessage(tr("Cancelled"), 5000);
     });
-    connect(m_controller, &GenerationController::modelLoaded, this,
-            [this](const QString& id) { m_modelStatus->setText(tr("Model: %1").arg(id)); });
+    connect(m_controller, &GenerationController::modelLoaded, this, [this](const QString& id) {
+        m_modelStatus->setText(tr("Model: %1").arg(id));
+        m_tokenCounter->recount();
+    });
     connect(m_controller, &GenerationController::modelLoadFailed, this,
             [this](const QString& message) {
                 m_modelStatus->setText(tr("No model loaded"));
+                m_tokenCounter->recount();
                 statusBar()->showMessage(tr("Could not load the model: %1").arg(message));
             });
 
+    m_tokenCounter->setText(m_caption->promptText());
     buildMenus();
     resize(1360, 860);
 }
@@ -136,7 +155,7 @@ void MainWindow::buildMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Create"), this, [this] { m_tabs->setCurrentIndex(0); });
-    view->addAction(tr("&Gallery"), this, [this] { m_tabs->setCurrentIndex(1); });
+    view->addAction(tr("&Gallery"), this, &MainWindow::showGallery);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Getting the &weights…"), this, [this] {
@@ -152,9 +171,12 @@ void MainWindow::buildMenus() {
     });
 }
 
+void MainWindow::showGallery() { m_tabs->setCurrentWidget(m_gallery); }
+
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted) return;
+    m_panel->setAllowAnySize(m_settings->allowAnySize());
     statusBar()->showMessage(tr("Gallery folder and language changes apply after a restart."),
                              8000);
     loadActiveModel();

@@ -20,6 +20,8 @@ class GalleryWriter;
 class GenerationController;
 class GenerationPanel;
 class PreviewView;
+class TokenCountLabel;
+class TokenCounter;
 
 // Lays out the panels, menus and status bar and wires them to the generation controller and
 // the gallery. `engine` is for tests; the app loads the model folder from the settings.
@@ -44,10 +46,13 @@ public:
     GalleryStore* galleryStore() const { return m_store.get(); }
     PreviewView* previewView() const { return m_preview; }
     GalleryWriter* galleryWriter() const { return m_writer; }
+    GalleryPanel* galleryPanel() const { return m_gallery; }
+    TokenCounter* tokenCounter() const { return m_tokenCounter; }
+    TokenCountLabel* tokenCountLabel() const { return m_tokenLabel; }
+    void showGallery();
 
 private:
     void buildMenus();
-    void openGallery();
     void onJobFinished(const GenerationOutput& output);
     void showSettings();
 
@@ -61,6 +66,8 @@ private:
     PreviewView* m_preview = nullptr;
     GalleryPanel* m_gallery = nullptr;
     QLabel* m_modelStatus = nullptr;
+    TokenCounter* m_tokenCounter = nullptr;
+    TokenCountLabel* m_tokenLabel = nullptr;
 };
 
 }  // namespace i4::ui

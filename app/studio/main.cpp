@@ -1,13 +1,40 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTimer>
+#include <cstdio>
 
 #include "ui/dialogs/first_run_dialog.h"
+#include "ui/gallery/gallery_panel.h"
+#include "ui/gallery/gallery_writer.h"
+#include "ui/generation/generation_controller.h"
+#include "ui/generation/job_queue_model.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/translations.h"
 #include "ui/widgets/caption_editor.h"
+#include "ui/widgets/generation_panel.h"
+
+namespace {
+
+void failAndQuit(const QString& message) {
+    std::fprintf(stderr, "i4studio: %s\n", qPrintable(message));
+    QCoreApplication::exit(1);
+}
+
+// The window as it looks now. Saving is the last step of a scripted run, so any failure ends it.
+void saveScreenshot(QWidget* window, const QString& path, bool quitAfter) {
+    // Quality 0 is zlib's strongest level: these pictures end up in the repository.
+    if (!window->grab().save(path, "PNG", 0)) {
+        failAndQuit(QCoreApplication::translate("main", "Could not write %1").arg(path));
+        return;
+    }
+    if (quitAfter) QCoreApplication::exit(0);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -23,38 +50,139 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a picture of the main window to FILE and quit."),
+        QCoreApplication::translate("main",
+                                    "Save a picture of the main window to FILE and quit (with "
+                                    "--generate: when --screenshot-step is reached)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption screenshotStep(
+        QStringLiteral("screenshot-step"),
+        QCoreApplication::translate("main",
+                                    "With --generate: the step at which --screenshot "
+                                    "is taken (default 2)."),
+        QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption galleryScreenshot(
+        QStringLiteral("gallery-screenshot"),
+        QCoreApplication::translate("main",
+                                    "With --generate: once the image is in the gallery, show "
+                                    "it there, save a picture of the window to FILE and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption caption(
         QStringLiteral("caption"),
         QCoreApplication::translate("main", "Open the caption (JSON) in FILE."),
         QStringLiteral("FILE"));
-    parser.addOption(screenshot);
-    parser.addOption(caption);
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QCoreApplication::translate("main",
+                                    "Use the model folder DIR (added to the settings and made "
+                                    "the active one)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QCoreApplication::translate("main", "Image size, e.g. 256x256."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption images(
+        QStringLiteral("images"),
+        QCoreApplication::translate("main", "Number of images to generate (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption generate(
+        QStringLiteral("generate"),
+        QCoreApplication::translate("main", "Queue the images from the caption at start-up."));
+    parser.addOptions(
+        {screenshot, screenshotStep, galleryScreenshot, caption, model, size, images, generate});
     parser.process(app);
+
+    if (parser.isSet(model)) {
+        const QString folder = QDir(parser.value(model)).absolutePath();
+        QStringList folders = settings.modelFolders();
+        folders.removeAll(folder);
+        folders.prepend(folder);
+        settings.setModelFolders(folders);
+        settings.setActiveModelFolder(folder);
+    }
 
     i4::ui::MainWindow window(&settings);
     if (parser.isSet(caption)) {
         QFile file(parser.value(caption));
-        if (file.open(QIODevice::ReadOnly)) {
-            window.captionEditor()->setPromptText(QString::fromUtf8(file.readAll()));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "i4studio: cannot read %s\n", qPrintable(parser.value(caption)));
+            return 1;
         }
+        window.captionEditor()->setPromptText(QString::fromUtf8(file.readAll()));
     }
+    if (parser.isSet(size)) {
+        const QRegularExpressionMatch match =
+            QRegularExpression(QStringLiteral("^(\\d+)[xX](\\d+)$")).match(parser.value(size));
+        if (!match.hasMatch()) {
+            std::fprintf(stderr, "i4studio: --size wants WxH, e.g. 256x256\n");
+            return 1;
+        }
+        window.generationPanel()->setImageSize(
+            QSize(match.captured(1).toInt(), match.captured(2).toInt()));
+    }
+    window.generationPanel()->setBatchCount(std::max(1, parser.value(images).toInt()));
     window.show();
 
-    if (parser.isSet(screenshot)) {
+    const bool scripted = parser.isSet(generate);
+    if (scripted && (settings.activeModelFolder().isEmpty() ||
+                     window.captionEditor()->promptText().trimmed().isEmpty())) {
+        std::fprintf(stderr, "i4studio: --generate needs a model folder and a --caption\n");
+        return 1;
+    }
+    if (parser.isSet(screenshot) && !scripted) {
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(800, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
+        QTimer::singleShot(800, &window, [&window, path] { saveScreenshot(&window, path, true); });
         return QApplication::exec();
     }
 
-    if (!settings.firstRunDone() && settings.modelFolders().isEmpty()) {
+    if (!scripted && !settings.firstRunDone() && settings.modelFolders().isEmpty()) {
         i4::ui::FirstRunDialog dialog(&settings, &window);
         dialog.exec();
     }
     window.loadActiveModel();
+    if (!scripted) return QApplication::exec();
+
+    // Scripted run (documentation screenshots, smoke tests): the jobs, pictures along the way.
+    i4::ui::GenerationController* controller = window.controller();
+    // After a save: true once every queued job has run and every image is in the gallery.
+    auto allSaved = [controller, &window] {
+        return !controller->isBusy() && controller->queue()->rowCount() == 0 &&
+               window.galleryWriter()->pending() == 0;
+    };
+    QObject::connect(controller, &i4::ui::GenerationController::modelLoadFailed, &window,
+                     [](const QString& message) { failAndQuit(message); });
+    QObject::connect(controller, &i4::ui::GenerationController::jobFailed, &window,
+                     [](quint64, const QString& message) { failAndQuit(message); });
+    QObject::connect(window.galleryWriter(), &i4::ui::GalleryWriter::failed, &window,
+                     [](const QString& message) { failAndQuit(message); });
+    const bool wantsGallery = parser.isSet(galleryScreenshot);
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        const int step = std::max(1, parser.value(screenshotStep).toInt());
+        auto taken = std::make_shared<bool>(false);
+        QObject::connect(controller, &i4::ui::GenerationController::progress, &window,
+                         [&window, path, step, taken, wantsGallery](int current, int) {
+                             if (*taken || current < step) return;
+                             *taken = true;
+                             saveScreenshot(&window, path, !wantsGallery);
+                         });
+    }
+    if (wantsGallery) {
+        const QString path = parser.value(galleryScreenshot);
+        QObject::connect(window.galleryWriter(), &i4::ui::GalleryWriter::saved, &window,
+                         [&window, path, allSaved](const i4::ui::GalleryRecord& record) {
+                             if (!allSaved()) return;
+                             window.showGallery();
+                             window.galleryPanel()->selectRecord(record.id);
+                             // Thumbnails decode on a thread; give them a moment to arrive.
+                             QTimer::singleShot(600, &window, [&window, path] {
+                                 saveScreenshot(&window, path, true);
+                             });
+                         });
+    } else if (!parser.isSet(screenshot)) {
+        QObject::connect(window.galleryWriter(), &i4::ui::GalleryWriter::saved, &window,
+                         [allSaved] {
+                             if (allSaved()) QCoreApplication::exit(0);
+                         });
+    }
+    window.generate();
     return QApplication::exec();
 }

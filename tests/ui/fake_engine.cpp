@@ -63,4 +63,16 @@ pipeline::GenerationResult FakeEngine::generate(const pipeline::GenerationReques
     return result;
 }
 
+int FakeEngine::countTokens(const std::string& prompt) const {
+    busyWork(countTime);
+    int words = 0;
+    bool inWord = false;
+    for (const char c : prompt) {
+        const bool space = c == ' ' || c == '\n' || c == '\t';
+        if (!space && !inWord) ++words;
+        inWord = !space;
+    }
+    return framingTokens + words;
+}
+
 }  // namespace i4::ui::test

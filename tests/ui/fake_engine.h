@@ -21,7 +21,13 @@ public:
 
     pipeline::GenerationResult generate(const pipeline::GenerationRequest& request,
                                         const pipeline::GenerationCallbacks& callbacks) override;
+    // One token per whitespace-separated word plus `framingTokens`, after `countTime` of
+    // busy work, so a test can tell a counter that blocks the UI from one that does not.
+    int countTokens(const std::string& prompt) const override;
     QString modelId() const override { return QStringLiteral("fake-model"); }
+
+    int framingTokens = 5;
+    std::chrono::milliseconds countTime{0};
 };
 
 }  // namespace i4::ui::test

@@ -14,6 +14,7 @@ private slots:
     void snapsToAllowedSizes();
     void aspectPresets();
     void panelKeepsSizeValid();
+    void panelAllowsAnySizeWhenAsked();
 };
 
 void TestImageSize::snapsToAllowedSizes_data() {
@@ -57,6 +58,26 @@ void TestImageSize::panelKeepsSizeValid() {
     QVERIFY(changed.count() >= 2);
     QCOMPARE(panel.request(QStringLiteral("{}")).width, 2000);
     QCOMPARE(panel.request(QStringLiteral("{}")).height, 336);
+}
+
+void TestImageSize::panelAllowsAnySizeWhenAsked() {
+    GenerationPanel panel;
+    panel.setImageSize(QSize(64, 48));
+    QCOMPARE(panel.imageSize(), QSize(256, 256));  // published limits by default
+    QVERIFY(!panel.request(QStringLiteral("{}")).uncheckedSize);
+
+    panel.setAllowAnySize(true);
+    panel.setImageSize(QSize(64, 50));
+    QCOMPARE(panel.imageSize(), QSize(64, 48));  // still multiples of 16
+    QVERIFY(panel.request(QStringLiteral("{}")).uncheckedSize);
+    // Inside the limits the request stays fully checked (the text-length check included).
+    panel.setImageSize(QSize(512, 512));
+    QVERIFY(!panel.request(QStringLiteral("{}")).uncheckedSize);
+
+    panel.setImageSize(QSize(64, 48));
+    panel.setAllowAnySize(false);
+    QCOMPARE(panel.imageSize(), QSize(256, 256));
+    QVERIFY(!panel.request(QStringLiteral("{}")).uncheckedSize);
 }
 
 QTEST_MAIN(TestImageSize)

@@ -1,5 +1,6 @@
 #include "ui/dialogs/settings_dialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -81,6 +82,14 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
     form->addRow(tr("Device"), m_device);
     form->addRow(tr("Precision"), m_precision);
+    m_allowAnySize =
+        new QCheckBox(tr("Allow image sizes outside the published limits (test models)"), this);
+    m_allowAnySize->setObjectName(QStringLiteral("allowAnySize"));
+    m_allowAnySize->setToolTip(
+        tr("The released model supports 256 to 2048 pixels per side and at most 6:1. Small "
+           "test models (such as the tiny golden folders) also run at sizes like 64×64."));
+    m_allowAnySize->setChecked(settings->allowAnySize());
+    form->addRow(QString(), m_allowAnySize);
     form->addRow(tr("Gallery folder"), galleryRow);
     form->addRow(tr("Language (after restart)"), m_language);
     layout->addLayout(form);
@@ -115,6 +124,7 @@ void SettingsDialog::apply() {
     }
     m_settings->setDevice(m_device->currentData().toString());
     m_settings->setPrecision(m_precision->currentData().toString());
+    m_settings->setAllowAnySize(m_allowAnySize->isChecked());
     m_settings->setGalleryFolder(m_gallery->text());
     m_settings->setLanguage(m_language->currentData().toString());
 }

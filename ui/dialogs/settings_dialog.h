@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
@@ -29,6 +30,7 @@ private:
     QPlainTextEdit* m_report = nullptr;
     QComboBox* m_device = nullptr;
     QComboBox* m_precision = nullptr;
+    QCheckBox* m_allowAnySize = nullptr;
     QLineEdit* m_gallery = nullptr;
     QComboBox* m_language = nullptr;
 };

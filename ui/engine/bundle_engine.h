@@ -13,6 +13,7 @@ public:
 
     pipeline::GenerationResult generate(const pipeline::GenerationRequest& request,
                                         const pipeline::GenerationCallbacks& callbacks) override;
+    int countTokens(const std::string& prompt) const override;
     QString modelId() const override;
 
 private:

@@ -18,6 +18,10 @@ public:
     virtual pipeline::GenerationResult generate(const pipeline::GenerationRequest& request,
                                                 const pipeline::GenerationCallbacks& callbacks) = 0;
 
+    // Token count of `prompt` after chat framing, for the counter under the caption. Must be safe
+    // to call from any thread while generate() runs on the worker: typing goes on during a job.
+    virtual int countTokens(const std::string& prompt) const = 0;
+
     // Identifies the loaded weights in the gallery ("model" filter) and in PNG metadata.
     virtual QString modelId() const = 0;
 };

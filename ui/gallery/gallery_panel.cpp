@@ -174,6 +174,13 @@ void GalleryPanel::reload() {
     showRecord();
 }
 
+bool GalleryPanel::selectRecord(qint64 id) {
+    const int row = m_model->rowOfId(id);
+    if (row < 0) return false;
+    m_view->setCurrentIndex(m_model->index(row));
+    return true;
+}
+
 void GalleryPanel::refillFilterChoices() {
     refill(m_preset, tr("Any preset"), m_store->distinctValues(QStringLiteral("preset")));
     refill(m_size, tr("Any size"), m_store->distinctValues(QStringLiteral("size")));

@@ -30,6 +30,9 @@ public:
     GalleryModel* model() const { return m_model; }
     // After the store gained images: refresh the grid and the filter choices.
     void reload();
+    // Makes the image with this id current (detail pane filled); false if it is not listed.
+    bool selectRecord(qint64 id);
+    QListView* view() const { return m_view; }
 
 signals:
     void remixRequested(const i4::pipeline::GenerationRequest& request);

@@ -152,6 +152,20 @@ bool GalleryStore::index(GalleryRecord& record, QString* error) {
     return false;
 }
 
+bool GalleryStore::indexAll(QVector<GalleryRecord>& records, QString* error) {
+    if (!m_open) return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    for (GalleryRecord& record : records) {
+        if (!insert(record)) {
+            if (error) *error = db.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
 std::optional<GalleryRecord> GalleryStore::add(const QImage& image,
                                                const pipeline::GenerationRequest& request,
                                                const QString& modelId, QString* error) {

@@ -38,6 +38,9 @@ public:
     bool writeImage(const GalleryRecord& record, const QImage& image,
                     QString* error = nullptr) const;
     bool index(GalleryRecord& record, QString* error = nullptr);
+    // Many records in one transaction (imports): one commit instead of one per image. All or
+    // nothing; fills each record's id.
+    bool indexAll(QVector<GalleryRecord>& records, QString* error = nullptr);
     QVector<GalleryRecord> query(const GalleryFilter& filter = {}) const;
     std::optional<GalleryRecord> record(qint64 id) const;
     bool setFavourite(qint64 id, bool favourite);

@@ -1,7 +1,9 @@
 #include "ui/gallery/thumbnail_cache.h"
 
 #include <QImageReader>
+#include <QRunnable>
 #include <QThreadPool>
+#include <climits>
 
 namespace i4::ui {
 
@@ -37,12 +39,16 @@ std::optional<QPixmap> ThumbnailCache::thumbnail(const QString& path) {
         const int edge = m_edge;
         // The destructor waits for the pool, so `this` outlives every task; the queued call is
         // bound to `this` and dropped if it is gone by the time the event loop gets to it.
-        m_pool->start([this, path, edge] {
+        // Newest first: after a fast scroll the queue holds every page scrolled past, and the
+        // page now on screen should not wait behind them. Priorities wrap after 2^31 requests.
+        m_requests = m_requests == INT_MAX ? 0 : m_requests + 1;
+        QRunnable* load = QRunnable::create([this, path, edge] {
             const QImage image = loadScaled(path, edge);
             // Back to the UI thread: QPixmap may only be made there.
             QMetaObject::invokeMethod(
                 this, [this, path, image] { onLoaded(path, image); }, Qt::QueuedConnection);
         });
+        m_pool->start(load, m_requests);
     }
     return std::nullopt;
 }

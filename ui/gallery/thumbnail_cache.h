@@ -33,6 +33,7 @@ private:
     int m_edge;
     QCache<QString, QPixmap> m_cache;
     QSet<QString> m_pending;
+    int m_requests = 0;  // the newest request decodes first, see thumbnail()
     QThreadPool* m_pool = nullptr;
 };
 

@@ -61,6 +61,8 @@ GenerationController::~GenerationController() {
 
 bool GenerationController::hasEngine() const { return m_worker->hasEngine(); }
 
+std::shared_ptr<const Engine> GenerationController::engine() const { return m_worker->engine(); }
+
 quint64 GenerationController::submit(const pipeline::GenerationRequest& request,
                                      const QString& title) {
     const quint64 id = m_queue->enqueue(request, title);

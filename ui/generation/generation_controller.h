@@ -25,6 +25,8 @@ public:
 
     JobQueueModel* queue() const { return m_queue; }
     bool hasEngine() const;
+    // Thread-safe snapshot of the loaded engine (null while none is loaded or one is loading).
+    std::shared_ptr<const Engine> engine() const;
     bool isBusy() const { return m_busy; }
 
     quint64 submit(const pipeline::GenerationRequest& request, const QString& title);

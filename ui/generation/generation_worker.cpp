@@ -20,6 +20,10 @@ GenerationWorker::GenerationWorker(std::unique_ptr<Engine> engine, QObject* pare
 
 GenerationWorker::~GenerationWorker() = default;
 
+std::shared_ptr<const Engine> GenerationWorker::engine() const {
+    return std::atomic_load(&m_engine);
+}
+
 void GenerationWorker::requestCancel(quint64 jobId) {
     if (jobId != 0 && m_runningJob.load() == jobId) m_cancel.store(true);
 }
@@ -76,9 +80,9 @@ void GenerationWorker::loadModel(const QString& folder, const QString& device,
     options.dtype = dtype.toStdString();
     try {
         // Free the old weights first: two bundles rarely fit in memory together.
-        m_engine.reset();
         m_hasEngine = false;
-        m_engine = loadModelEngine(folder, options);
+        std::atomic_store(&m_engine, std::shared_ptr<Engine>());
+        std::atomic_store(&m_engine, std::shared_ptr<Engine>(loadModelEngine(folder, options)));
         m_hasEngine = true;
         emit modelLoaded(m_engine->modelId());
     } catch (const std::exception& error) {

@@ -24,6 +24,9 @@ public:
     // Thread-safe. Cancels `jobId` if it is the job being run; a stale id is ignored.
     void requestCancel(quint64 jobId);
     bool hasEngine() const { return m_hasEngine.load(); }
+    // Thread-safe. The loaded engine, shared so a caller on another thread (the token counter)
+    // keeps it alive while it uses it; null while none is loaded.
+    std::shared_ptr<const Engine> engine() const;
 
 public slots:
     void run(const i4::ui::GenerationJob& job);
@@ -42,7 +45,9 @@ signals:
 private:
     pipeline::GenerationCallbacks makeCallbacks();
 
-    std::unique_ptr<Engine> m_engine;
+    // Replaced only on this worker's thread, always through std::atomic_store, so engine() may
+    // read it from any thread.
+    std::shared_ptr<Engine> m_engine;
     std::atomic<bool> m_hasEngine{false};
     std::atomic<bool> m_cancel{false};
     std::atomic<quint64> m_runningJob{0};

@@ -7,22 +7,28 @@ namespace i4::ui {
 
 namespace {
 
-int snapSide(double side) {
+int snapSide(double side, int minSide, int maxSide) {
     const int rounded = int(std::lround(side / kSizeStep)) * kSizeStep;
-    return std::clamp(rounded, kMinSide, kMaxSide);
+    return std::clamp(rounded, minSide, maxSide);
 }
 
 int roundUpToStep(double side) { return int(std::ceil(side / kSizeStep)) * kSizeStep; }
 
 }  // namespace
 
-QSize snapImageSize(QSize size) {
-    int w = snapSide(size.width());
-    int h = snapSide(size.height());
+QSize snapImageSize(QSize size, SizeLimits limits) {
+    if (limits == SizeLimits::Unchecked) {
+        return {snapSide(size.width(), kSizeStep, kMaxUncheckedSide),
+                snapSide(size.height(), kSizeStep, kMaxUncheckedSide)};
+    }
+    int w = snapSide(size.width(), kMinSide, kMaxSide);
+    int h = snapSide(size.height(), kMinSide, kMaxSide);
     if (w > h * kMaxAspect) h = roundUpToStep(w / kMaxAspect);
     if (h > w * kMaxAspect) w = roundUpToStep(h / kMaxAspect);
     return {w, h};
 }
+
+bool withinPublishedLimits(QSize size) { return snapImageSize(size) == size; }
 
 QSize sizeForAspect(int aspectW, int aspectH) {
     if (aspectW <= 0 || aspectH <= 0) return {1024, 1024};

@@ -13,6 +13,7 @@ const QString kDevice = QStringLiteral("engine/device");
 const QString kPrecision = QStringLiteral("engine/precision");
 const QString kGallery = QStringLiteral("gallery/folder");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kAllowAnySize = QStringLiteral("engine/allowAnySize");
 const QString kFirstRunDone = QStringLiteral("ui/firstRunDone");
 
 }  // namespace
@@ -62,6 +63,10 @@ void AppSettings::setGalleryFolder(const QString& folder) { m_settings.setValue(
 QString AppSettings::language() const { return m_settings.value(kLanguage).toString(); }
 
 void AppSettings::setLanguage(const QString& language) { m_settings.setValue(kLanguage, language); }
+
+bool AppSettings::allowAnySize() const { return m_settings.value(kAllowAnySize, false).toBool(); }
+
+void AppSettings::setAllowAnySize(bool allow) { m_settings.setValue(kAllowAnySize, allow); }
 
 bool AppSettings::firstRunDone() const { return m_settings.value(kFirstRunDone, false).toBool(); }
 

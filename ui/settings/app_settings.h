@@ -25,6 +25,9 @@ public:
     // "" follows the system locale; otherwise "en", "de", "ja".
     QString language() const;
     void setLanguage(const QString& language);
+    // Sizes outside the published 256..2048 / 6:1 limits, for small test models.
+    bool allowAnySize() const;
+    void setAllowAnySize(bool allow);
     bool firstRunDone() const;
     void setFirstRunDone(bool done);
 

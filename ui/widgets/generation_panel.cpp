@@ -158,8 +158,21 @@ void GenerationPanel::selectPreset(const QString& name) {
 
 QSize GenerationPanel::imageSize() const { return {m_width->value(), m_height->value()}; }
 
+void GenerationPanel::setAllowAnySize(bool allow) {
+    if (allow == m_allowAnySize) return;
+    m_allowAnySize = allow;
+    m_updating = true;
+    for (QSpinBox* side : {m_width, m_height}) {
+        side->setRange(allow ? kSizeStep : kMinSide, allow ? kMaxUncheckedSide : kMaxSide);
+    }
+    m_updating = false;
+    // Back under the published limits, a size chosen outside them snaps into range.
+    setImageSize(imageSize());
+}
+
 void GenerationPanel::setImageSize(QSize size) {
-    const QSize snapped = snapImageSize(size);
+    const QSize snapped =
+        snapImageSize(size, m_allowAnySize ? SizeLimits::Unchecked : SizeLimits::Published);
     m_updating = true;
     m_width->setValue(snapped.width());
     m_height->setValue(snapped.height());
@@ -191,6 +204,8 @@ pipeline::GenerationRequest GenerationPanel::request(const QString& prompt) cons
     if (m_explicitSteps) r.steps = m_schedule->stepCount();
     if (m_explicitSchedule) r.guidanceSchedule = m_schedule->schedule();
     r.seed = seed();
+    // Only where needed: uncheckedSize also lifts the text-length check.
+    r.uncheckedSize = m_allowAnySize && !withinPublishedLimits(imageSize());
     return r;
 }
 

@@ -35,6 +35,10 @@ public:
 
     QSize imageSize() const;
     void setImageSize(QSize size);
+    // Lifts the published size limits (for small test models). Requests whose size lies
+    // outside them then carry uncheckedSize; the others stay fully checked.
+    void setAllowAnySize(bool allow);
+    bool allowAnySize() const { return m_allowAnySize; }
     void setSeedMode(SeedMode mode);
     void setSeed(uint64_t seed);
     uint64_t seed() const;
@@ -56,6 +60,7 @@ private:
     bool m_explicitSteps = false;
     bool m_explicitSchedule = false;
     bool m_updating = false;
+    bool m_allowAnySize = false;
 
     QComboBox* m_preset = nullptr;
     QComboBox* m_aspect = nullptr;
