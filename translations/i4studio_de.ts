@@ -390,6 +390,38 @@
         <source>%1 MP</source>
         <translation>%1 MP</translation>
     </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the steps, guidance schedule, mu and std as a preset</source>
+        <translation>Schritte, Guidance-Verlauf, mu und std als Vorgabe speichern</translation>
+    </message>
+    <message>
+        <source>Saved from i4studio</source>
+        <translation>Aus i4studio gespeichert</translation>
+    </message>
+    <message>
+        <source>The preset needs a name.</source>
+        <translation>Die Vorgabe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>No preset file is set.</source>
+        <translation>Es ist keine Vorgabendatei festgelegt.</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in preset; choose another name.</source>
+        <translation>%1 ist eine eingebaute Vorgabe; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Als Vorgabe speichern</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>Name der Vorgabe:</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -602,6 +634,14 @@
         <source>Done in %1 s</source>
         <translation>Fertig in %1 s</translation>
     </message>
+    <message>
+        <source>Your presets could not be read: %1</source>
+        <translation>Ihre Vorgaben konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Save as &amp;preset…</source>
+        <translation>Als &amp;Vorgabe speichern…</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -792,8 +832,12 @@
         <translation>Bildgröße, z. B. 256x256.</translation>
     </message>
     <message>
-        <source>Queue one image from the caption at start-up.</source>
-        <translation>Beim Start ein Bild aus der Bildbeschreibung in die Warteschlange stellen.</translation>
+        <source>Number of images to generate (default 1).</source>
+        <translation>Anzahl der zu erzeugenden Bilder (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Queue the images from the caption at start-up.</source>
+        <translation>Beim Start die Bilder aus der Bildbeschreibung in die Warteschlange stellen.</translation>
     </message>
 </context>
 </TS>

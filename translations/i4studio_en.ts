@@ -390,6 +390,38 @@
         <source>%1 MP</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the steps, guidance schedule, mu and std as a preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved from i4studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preset file is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a built-in preset; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -602,6 +634,14 @@
         <source>Done in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your presets could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -792,7 +832,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Queue one image from the caption at start-up.</source>
+        <source>Number of images to generate (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue the images from the caption at start-up.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

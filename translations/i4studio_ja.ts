@@ -390,6 +390,38 @@
         <source>%1 MP</source>
         <translation>%1 MP</translation>
     </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the steps, guidance schedule, mu and std as a preset</source>
+        <translation>ステップ数、ガイダンススケジュール、mu、std をプリセットとして保存します</translation>
+    </message>
+    <message>
+        <source>Saved from i4studio</source>
+        <translation>i4studio から保存</translation>
+    </message>
+    <message>
+        <source>The preset needs a name.</source>
+        <translation>プリセットには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>No preset file is set.</source>
+        <translation>プリセットファイルが設定されていません。</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in preset; choose another name.</source>
+        <translation>%1 は組み込みのプリセットです。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>プリセットとして保存</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>プリセット名：</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -602,6 +634,14 @@
         <source>Done in %1 s</source>
         <translation>%1 秒で完了</translation>
     </message>
+    <message>
+        <source>Your presets could not be read: %1</source>
+        <translation>プリセットを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Save as &amp;preset…</source>
+        <translation>プリセットとして保存(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -792,8 +832,12 @@
         <translation>画像サイズ（例：256x256）。</translation>
     </message>
     <message>
-        <source>Queue one image from the caption at start-up.</source>
-        <translation>起動時にキャプションから画像を 1 枚キューに追加します。</translation>
+        <source>Number of images to generate (default 1).</source>
+        <translation>生成する画像の枚数（既定値 1）。</translation>
+    </message>
+    <message>
+        <source>Queue the images from the caption at start-up.</source>
+        <translation>起動時にキャプションから画像をキューに追加します。</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,10 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     m_preview = new PreviewView(this);
     m_panel = new GenerationPanel(this);
     m_panel->setAllowAnySize(settings->allowAnySize());
+    QString presetError;
+    if (!m_panel->setUserPresetFile(settings->presetFile(), &presetError)) {
+        statusBar()->showMessage(tr("Your presets could not be read: %1").arg(presetError));
+    }
     auto* captionColumn = new QWidget(this);
     auto* captionLayout = new QVBoxLayout(captionColumn);
     captionLayout->setContentsMargins(0, 0, 0, 0);
@@ -148,6 +152,7 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), this,
                     &MainWindow::generate);
+    file->addAction(tr("Save as &preset…"), m_panel, &GenerationPanel::promptSavePreset);
     file->addAction(tr("&Reload model"), this, &MainWindow::loadActiveModel);
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
     file->addSeparator();

@@ -38,6 +38,12 @@ void TestBundleEngine::tinyModelRunsOnTheWorker() {
     request.preset = "V4_TURBO_12";
     request.seed = 5;
     request.uncheckedSize = true;
+    // The token counter's path: callable from this (non-worker) thread, chat framing included.
+    const std::shared_ptr<const Engine> engine = controller.engine();
+    QVERIFY(engine);
+    const int tokens = engine->countTokens(request.prompts[0]);
+    QVERIFY2(tokens > 10 && tokens < 200, qPrintable(QString::number(tokens)));
+    QVERIFY(engine->countTokens(request.prompts[0] + " more words here") > tokens);
     QSignalSpy progress(&controller, &GenerationController::progress);
     QSignalSpy previews(&controller, &GenerationController::preview);
     QSignalSpy finished(&controller, &GenerationController::jobFinished);

@@ -14,6 +14,7 @@ const QString kPrecision = QStringLiteral("engine/precision");
 const QString kGallery = QStringLiteral("gallery/folder");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kAllowAnySize = QStringLiteral("engine/allowAnySize");
+const QString kPresetFile = QStringLiteral("sampler/presetFile");
 const QString kFirstRunDone = QStringLiteral("ui/firstRunDone");
 
 }  // namespace
@@ -67,6 +68,14 @@ void AppSettings::setLanguage(const QString& language) { m_settings.setValue(kLa
 bool AppSettings::allowAnySize() const { return m_settings.value(kAllowAnySize, false).toBool(); }
 
 void AppSettings::setAllowAnySize(bool allow) { m_settings.setValue(kAllowAnySize, allow); }
+
+QString AppSettings::presetFile() const {
+    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return m_settings.value(kPresetFile, QDir(dataFolder).filePath(QStringLiteral("presets.json")))
+        .toString();
+}
+
+void AppSettings::setPresetFile(const QString& file) { m_settings.setValue(kPresetFile, file); }
 
 bool AppSettings::firstRunDone() const { return m_settings.value(kFirstRunDone, false).toBool(); }
 

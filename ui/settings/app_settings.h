@@ -28,6 +28,9 @@ public:
     // Sizes outside the published 256..2048 / 6:1 limits, for small test models.
     bool allowAnySize() const;
     void setAllowAnySize(bool allow);
+    // The user's sampler presets (core's preset-file format), listed after the built-in ones.
+    QString presetFile() const;
+    void setPresetFile(const QString& file);
     bool firstRunDone() const;
     void setFirstRunDone(bool done);
 

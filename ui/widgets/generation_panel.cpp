@@ -1,17 +1,23 @@
 #include "ui/widgets/generation_panel.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/generation/image_size.h"
 #include "ui/generation/schedule_shape.h"
@@ -34,19 +40,23 @@ uint64_t randomSeed() { return QRandomGenerator::global()->bounded(quint64(1) <<
 }  // namespace
 
 GenerationPanel::GenerationPanel(QWidget* parent)
-    : QWidget(parent), m_presets(sampling::builtinPresets()) {
+    : QWidget(parent), m_presets(sampling::builtinPresets()), m_builtinCount(m_presets.size()) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     layout->addLayout(form);
 
     m_preset = new QComboBox(this);
     m_preset->setObjectName(QStringLiteral("preset"));
-    for (const sampling::SamplerPreset& preset : m_presets) {
-        m_preset->addItem(QString::fromStdString(preset.name));
-        m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(preset.description),
-                              Qt::ToolTipRole);
-    }
-    form->addRow(tr("Preset"), m_preset);
+    refillPresetPicker();
+    auto* presetRow = new QHBoxLayout;
+    presetRow->addWidget(m_preset, 1);
+    auto* savePreset = new QToolButton(this);
+    savePreset->setObjectName(QStringLiteral("savePreset"));
+    savePreset->setText(tr("Save…"));
+    savePreset->setToolTip(tr("Save the steps, guidance schedule, mu and std as a preset"));
+    presetRow->addWidget(savePreset);
+    form->addRow(tr("Preset"), presetRow);
+    connect(savePreset, &QToolButton::clicked, this, &GenerationPanel::promptSavePreset);
     connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         if (m_updating) return;
         if (const sampling::SamplerPreset* preset = currentPreset()) applyPreset(*preset);
@@ -138,13 +148,120 @@ const sampling::SamplerPreset* GenerationPanel::currentPreset() const {
     return index >= 0 && index < int(m_presets.size()) ? &m_presets[size_t(index)] : nullptr;
 }
 
+void GenerationPanel::refillPresetPicker() {
+    const QString current = m_preset->currentText();
+    const QSignalBlocker blocker(m_preset);
+    m_preset->clear();
+    for (const sampling::SamplerPreset& preset : m_presets) {
+        m_preset->addItem(QString::fromStdString(preset.name));
+        m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(preset.description),
+                              Qt::ToolTipRole);
+    }
+    m_preset->setCurrentIndex(std::max(0, m_preset->findText(current)));
+}
+
+bool GenerationPanel::isUserPreset(const sampling::SamplerPreset* preset) const {
+    return preset && preset >= m_presets.data() + m_builtinCount &&
+           preset < m_presets.data() + m_presets.size();
+}
+
 void GenerationPanel::applyPreset(const sampling::SamplerPreset& preset) {
+    m_schedule->setSchedule(preset.guidanceSchedule);
+    if (isUserPreset(&preset)) {
+        // The engine knows only the built-in names: a user preset travels as explicit values,
+        // which also keeps every gallery image reproducible without the preset file.
+        m_base.preset.clear();
+        m_base.mu = preset.mu;
+        m_base.std = preset.std;
+        m_explicitSteps = true;
+        m_explicitSchedule = true;
+        return;
+    }
     m_base.preset = preset.name;
     m_base.mu.reset();
     m_base.std.reset();
     m_explicitSteps = false;
     m_explicitSchedule = false;
-    m_schedule->setSchedule(preset.guidanceSchedule);
+}
+
+bool GenerationPanel::setUserPresetFile(const QString& file, QString* error) {
+    m_userPresetFile = file;
+    m_presets.resize(m_builtinCount);
+    bool ok = true;
+    if (QFileInfo::exists(file)) {
+        try {
+            for (sampling::SamplerPreset& preset : sampling::loadPresetFile(file.toStdString())) {
+                m_presets.push_back(std::move(preset));
+            }
+        } catch (const std::exception& e) {
+            if (error) *error = QString::fromStdString(e.what());
+            ok = false;
+        }
+    }
+    refillPresetPicker();
+    return ok;
+}
+
+sampling::SamplerPreset GenerationPanel::currentSamplerSettings(const QString& name) const {
+    const sampling::SamplerPreset* shown = currentPreset();
+    sampling::SamplerPreset preset;
+    preset.name = name.toStdString();
+    preset.description = tr("Saved from i4studio").toStdString();
+    preset.guidanceSchedule = m_schedule->schedule();
+    preset.steps = int(preset.guidanceSchedule.size());
+    preset.mu = m_base.mu.value_or(shown ? shown->mu : 0.0);
+    preset.std = m_base.std.value_or(shown ? shown->std : 1.0);
+    return preset;
+}
+
+bool GenerationPanel::saveCurrentAsPreset(const QString& name, QString* error) {
+    const QString trimmed = name.trimmed();
+    auto fail = [error](const QString& message) {
+        if (error) *error = message;
+        return false;
+    };
+    if (trimmed.isEmpty()) return fail(tr("The preset needs a name."));
+    if (m_userPresetFile.isEmpty()) return fail(tr("No preset file is set."));
+    for (size_t i = 0; i < m_builtinCount; ++i) {
+        if (m_presets[i].name == trimmed.toStdString()) {
+            return fail(tr("%1 is a built-in preset; choose another name.").arg(trimmed));
+        }
+    }
+    const sampling::SamplerPreset preset = currentSamplerSettings(trimmed);
+    std::vector<sampling::SamplerPreset> user(m_presets.begin() + long(m_builtinCount),
+                                              m_presets.end());
+    const auto same = std::find_if(user.begin(), user.end(),
+                                   [&](const auto& p) { return p.name == preset.name; });
+    if (same != user.end()) {
+        *same = preset;
+    } else {
+        user.push_back(preset);
+    }
+    try {
+        QDir().mkpath(QFileInfo(m_userPresetFile).absolutePath());
+        sampling::savePresetFile(m_userPresetFile.toStdString(), user);
+    } catch (const std::exception& e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+    m_presets.resize(m_builtinCount);
+    m_presets.insert(m_presets.end(), user.begin(), user.end());
+    refillPresetPicker();
+    selectPreset(trimmed);
+    return true;
+}
+
+void GenerationPanel::promptSavePreset() {
+    bool ok = false;
+    const sampling::SamplerPreset* shown = currentPreset();
+    const QString suggestion =
+        isUserPreset(shown) ? QString::fromStdString(shown->name) : QString();
+    const QString name = QInputDialog::getText(this, tr("Save as preset"), tr("Preset name:"),
+                                               QLineEdit::Normal, suggestion, &ok);
+    if (!ok) return;
+    QString error;
+    if (!saveCurrentAsPreset(name, &error)) {
+        QMessageBox::warning(this, tr("Save as preset"), error);
+    }
 }
 
 void GenerationPanel::selectPreset(const QString& name) {

@@ -44,6 +44,16 @@ public:
     uint64_t seed() const;
     void setBatchCount(int count);
     void selectPreset(const QString& name);
+    // User presets live in `file`; they follow the built-in ones in the picker. A missing file
+    // is no preset yet; an unreadable one returns false with `error` set (built-ins still work).
+    bool setUserPresetFile(const QString& file, QString* error = nullptr);
+    // The sampler settings now shown (steps, guidance schedule, mu, std) as a preset.
+    sampling::SamplerPreset currentSamplerSettings(const QString& name) const;
+    // Writes the current settings into the user preset file as `name` (replacing a user preset
+    // of that name) and selects it. Built-in names are refused.
+    bool saveCurrentAsPreset(const QString& name, QString* error = nullptr);
+    // Asks for a name, then saveCurrentAsPreset(); reports failures in a message box.
+    void promptSavePreset();
     GuidanceScheduleEditor* scheduleEditor() const { return m_schedule; }
 
 signals:
@@ -54,8 +64,12 @@ private:
     void applyPreset(const sampling::SamplerPreset& preset);
     const sampling::SamplerPreset* currentPreset() const;
     void updateAspectLabel();
+    void refillPresetPicker();
+    bool isUserPreset(const sampling::SamplerPreset* preset) const;
 
-    std::vector<sampling::SamplerPreset> m_presets;
+    std::vector<sampling::SamplerPreset> m_presets;  // the built-in ones, then the user's
+    size_t m_builtinCount = 0;
+    QString m_userPresetFile;
     pipeline::GenerationRequest m_base;
     bool m_explicitSteps = false;
     bool m_explicitSchedule = false;
