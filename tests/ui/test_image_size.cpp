@@ -1,5 +1,11 @@
+#include <QCheckBox>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include "ui/dialogs/settings_dialog.h"
+#include "ui/main_window.h"
+#include "ui/settings/app_settings.h"
 
 #include "ui/generation/image_size.h"
 #include "ui/widgets/generation_panel.h"
@@ -15,6 +21,7 @@ private slots:
     void aspectPresets();
     void panelKeepsSizeValid();
     void panelAllowsAnySizeWhenAsked();
+    void settingReachesTheMainWindow();
 };
 
 void TestImageSize::snapsToAllowedSizes_data() {
@@ -78,6 +85,27 @@ void TestImageSize::panelAllowsAnySizeWhenAsked() {
     panel.setAllowAnySize(false);
     QCOMPARE(panel.imageSize(), QSize(256, 256));
     QVERIFY(!panel.request(QStringLiteral("{}")).uncheckedSize);
+}
+
+void TestImageSize::settingReachesTheMainWindow() {
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath("settings.ini"));
+    settings.setGalleryFolder(dir.filePath("gallery"));
+    QVERIFY(!settings.allowAnySize());
+    {
+        SettingsDialog dialog(&settings);
+        auto* box = dialog.findChild<QCheckBox*>(QStringLiteral("allowAnySize"));
+        QVERIFY(box);
+        QVERIFY(!box->isChecked());
+        box->setChecked(true);
+        dialog.apply();
+    }
+    QVERIFY(settings.allowAnySize());
+    MainWindow window(&settings);
+    QVERIFY(window.generationPanel()->allowAnySize());
+    window.generationPanel()->setImageSize(QSize(64, 64));
+    QCOMPARE(window.currentRequest().width, 64);
+    QVERIFY(window.currentRequest().uncheckedSize);
 }
 
 QTEST_MAIN(TestImageSize)
