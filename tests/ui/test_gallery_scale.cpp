@@ -129,11 +129,11 @@ void TestGalleryScale::tenThousandImagesScrollSmoothly() {
 
     QCOMPARE(bar->value(), bar->maximum());
     // The last page's thumbnails arrive promptly: they are decoded before the pages scrolled
-    // past, not after them.
+    // past, not after them (first-come order took 3.3 s here, newest-first well under 0.1 s).
     const QModelIndex last = panel.model()->index(kEntries - 1);
     QElapsedTimer thumbnails;
     thumbnails.start();
-    QTRY_VERIFY_WITH_TIMEOUT(isThumbnail(last.data(Qt::DecorationRole)), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(isThumbnail(last.data(Qt::DecorationRole)), 1500);
     const qint64 lastThumbnailMs = thumbnails.elapsed();
 
     QVERIFY(gaps.size() > 20);
