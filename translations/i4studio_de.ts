@@ -23,6 +23,10 @@
         <source>none</source>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>Cannot copy %1 into the gallery</source>
+        <translation>%1 kann nicht in die Galerie kopiert werden</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -641,6 +645,32 @@
     <message>
         <source>Save as &amp;preset…</source>
         <translation>Als &amp;Vorgabe speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Import images…</source>
+        <translation>Bilder &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>The gallery is not available.</source>
+        <translation>Die Galerie ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Import images made by i4studio or i4</source>
+        <translation>Mit i4studio oder i4 erstellte Bilder importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild importiert</numerusform>
+            <numerusform>%n Bilder importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n Datei übersprungen</numerusform>
+            <numerusform>%n Dateien übersprungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,10 @@
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot copy %1 into the gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -641,6 +645,32 @@
     <message>
         <source>Save as &amp;preset…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gallery is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import images made by i4studio or i4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n image(s)</source>
+        <translation>
+            <numerusform>Imported %n image</numerusform>
+            <numerusform>Imported %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n file skipped</numerusform>
+            <numerusform>%n files skipped</numerusform>
+        </translation>
     </message>
 </context>
 <context>

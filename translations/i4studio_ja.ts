@@ -23,6 +23,10 @@
         <source>none</source>
         <translation>なし</translation>
     </message>
+    <message>
+        <source>Cannot copy %1 into the gallery</source>
+        <translation>%1 をギャラリーにコピーできません</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -641,6 +645,30 @@
     <message>
         <source>Save as &amp;preset…</source>
         <translation>プリセットとして保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import images…</source>
+        <translation>画像をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The gallery is not available.</source>
+        <translation>ギャラリーを利用できません。</translation>
+    </message>
+    <message>
+        <source>Import images made by i4studio or i4</source>
+        <translation>i4studio または i4 で作成した画像をインポート</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n image(s)</source>
+        <translation>
+            <numerusform>%n 枚の画像をインポートしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n 個のファイルをスキップしました</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QDir>
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -153,6 +155,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), this,
                     &MainWindow::generate);
     file->addAction(tr("Save as &preset…"), m_panel, &GenerationPanel::promptSavePreset);
+    file->addAction(tr("&Import images…"), this, &MainWindow::importImages);
     file->addAction(tr("&Reload model"), this, &MainWindow::loadActiveModel);
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
     file->addSeparator();
@@ -177,6 +180,25 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::showGallery() { m_tabs->setCurrentWidget(m_gallery); }
+
+void MainWindow::importImages() {
+    if (!m_store || !m_store->isOpen()) {
+        statusBar()->showMessage(tr("The gallery is not available."), 8000);
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Import images made by i4studio or i4"), QDir::homePath());
+    if (folder.isEmpty()) return;
+    int skipped = 0;
+    QString error;
+    const int imported = m_store->importFolder(folder, &skipped, &error);
+    m_gallery->reload();
+    showGallery();
+    QString message = tr("Imported %n image(s)", nullptr, imported);
+    if (skipped > 0) message += QLatin1String("; ") + tr("%n file(s) skipped", nullptr, skipped);
+    if (!error.isEmpty()) message += QLatin1String(" (") + error + QLatin1Char(')');
+    statusBar()->showMessage(message, 10000);
+}
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);

@@ -50,6 +50,7 @@ public:
     TokenCounter* tokenCounter() const { return m_tokenCounter; }
     TokenCountLabel* tokenCountLabel() const { return m_tokenLabel; }
     void showGallery();
+    void importImages();
 
 private:
     void buildMenus();

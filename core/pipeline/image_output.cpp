@@ -2,6 +2,9 @@
 
 #include <ATen/ATen.h>
 
+#include <chrono>
+#include <ctime>
+
 #include "core/errors.h"
 #include "core/image/png_io.h"
 #include "core/io/safetensors_writer.h"
@@ -22,6 +25,11 @@ nlohmann::json imageDocument(const GenerationResult& result, std::size_t index,
                     {"path", bundle.folder().string()},
                     {"fingerprint", bundle.fingerprint()}};
     doc["app"] = {{"name", kProductName}, {"version", kVersion}};
+    // ISO-8601 UTC: the gallery sorts and filters by it when it indexes an imported file.
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char created[32];
+    std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    doc["created"] = created;
     doc["timings"] = {{"text_s", result.textSeconds},
                       {"denoise_s", result.denoiseSeconds},
                       {"decode_s", result.decodeSeconds}};

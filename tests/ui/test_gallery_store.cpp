@@ -2,6 +2,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/image/png_io.h"
 #include "ui/gallery/gallery_store.h"
 #include "ui/gallery/png_metadata.h"
 
@@ -43,6 +44,7 @@ private slots:
     void rebuildAfterDatabaseDeleted();
     void rebuildAfterDatabaseCorrupted();
     void removeMovesToTrash();
+    void importFolderOfCliAndForeignImages();
 
 private:
     void fill(GalleryStore& store);
@@ -193,4 +195,55 @@ void TestGalleryStore::removeMovesToTrash() {
 }
 
 QTEST_GUILESS_MAIN(TestGalleryStore)
+void TestGalleryStore::importFolderOfCliAndForeignImages() {
+    QTemporaryDir source;
+    QVERIFY(source.isValid());
+    QVERIFY(QDir(source.path()).mkpath("nested"));
+    // As `i4 generate` writes it (core/pipeline/image_output.cpp): the model is an object.
+    const auto cliRequest = makeRequest("a fox made on the command line", "V4_TURBO_12", 256, 7);
+    i4::image::PngMetadata cli;
+    cli.document = nlohmann::json{
+        {"format", "i4studio-image"},
+        {"request", cliRequest.toJson()},
+        {"model", {{"folder", "ideogram-4-fp8"}, {"fingerprint", "ideogram-4-fp8:0123456789abcdef"}}},
+        {"created", "2026-11-20T10:00:00Z"}};
+    i4::pipeline::RgbImage pixels{256, 512, std::vector<uint8_t>(256 * 512 * 3, 100)};
+    i4::image::writePng(source.filePath("nested/cli.png").toStdString(), pixels, cli);
+    // Made by the app.
+    ImageMetadata app{makeRequest("a fox made in the app", "V4_DEFAULT_20", 256, 8), "model-a",
+                      QDateTime::currentDateTime()};
+    QVERIFY(writeImageWithMetadata(source.filePath("app.png"), makeImage(256, qRgb(9, 9, 9)), app));
+    // Not ours: a plain PNG and a broken file.
+    QVERIFY(makeImage(256, qRgb(1, 1, 1)).save(source.filePath("plain.png")));
+    QFile broken(source.filePath("broken.png"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("\x89PNG not really");
+    broken.close();
+
+    GalleryStore store(m_dir->path());
+    QVERIFY(store.open());
+    fill(store);
+    int skipped = -1;
+    QString error;
+    QCOMPARE(store.importFolder(source.path(), &skipped, &error), 2);
+    QCOMPARE(skipped, 2);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QVector<GalleryRecord> all = store.query();
+    QCOMPARE(all.size(), 5);
+    bool sawCli = false;
+    for (const GalleryRecord& record : all) {
+        if (record.request == cliRequest) {
+            sawCli = true;
+            QCOMPARE(record.modelId, QStringLiteral("ideogram-4-fp8 (0123456789ab)"));
+            QCOMPARE(record.created.toUTC().date(), QDate(2026, 11, 20));
+            QVERIFY(QFile::exists(store.imagePath(record)));
+        }
+    }
+    QVERIFY(sawCli);
+    // The originals are untouched and a second import adds copies, never overwrites.
+    QVERIFY(QFile::exists(source.filePath("nested/cli.png")));
+    QCOMPARE(store.importFolder(source.path()), 2);
+    QCOMPARE(store.query().size(), 7);
+}
+
 #include "test_gallery_store.moc"

@@ -1,6 +1,7 @@
 #include "ui/gallery/gallery_store.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -269,6 +270,41 @@ int GalleryStore::rebuildIndex() {
     }
     db.commit();
     return count;
+}
+
+int GalleryStore::importFolder(const QString& source, int* skipped, QString* error) {
+    const QDir images(QDir(m_folder).filePath(kImageFolder));
+    QVector<GalleryRecord> records;
+    int ignored = 0;
+    QDirIterator it(source, {QStringLiteral("*.png"), QStringLiteral("*.PNG")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const std::optional<ImageMetadata> metadata = readImageMetadata(path);
+        if (!metadata) {
+            ++ignored;
+            continue;
+        }
+        // A new name in the gallery's scheme, so imports never overwrite an existing image.
+        GalleryRecord record = prepare(metadata->request, metadata->modelId);
+        record.created = metadata->created.isValid() ? metadata->created
+                                                     : QFileInfo(path).lastModified();
+        int suffix = 1;
+        const QString base = QFileInfo(record.fileName).completeBaseName();
+        while (images.exists(record.fileName)) {
+            record.fileName = QStringLiteral("%1-%2.png").arg(base).arg(suffix++);
+        }
+        if (!QFile::copy(path, images.filePath(record.fileName))) {
+            if (error) *error = QObject::tr("Cannot copy %1 into the gallery").arg(path);
+            ++ignored;
+            continue;
+        }
+        records.push_back(record);
+    }
+    if (skipped) *skipped = ignored;
+    if (records.isEmpty()) return 0;
+    if (!indexAll(records, error)) return 0;
+    return static_cast<int>(records.size());
 }
 
 QStringList GalleryStore::distinctValues(const QString& column) const {

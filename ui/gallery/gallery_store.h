@@ -48,6 +48,10 @@ public:
     bool remove(qint64 id, QString* error = nullptr);
     // Drops the index and re-reads every PNG's metadata. Returns the number of images indexed.
     int rebuildIndex();
+    // Copies every PNG under `source` (recursively) that carries i4studio metadata — made by the
+    // app or by `i4 generate` — into the gallery and indexes it, the same way a rebuild does.
+    // Other files are left alone and counted in `skipped`. Returns the number imported.
+    int importFolder(const QString& source, int* skipped = nullptr, QString* error = nullptr);
     // Distinct values of a filterable column ("preset", "size", "model"), sorted.
     QStringList distinctValues(const QString& column) const;
 

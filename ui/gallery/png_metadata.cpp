@@ -26,6 +26,19 @@ bool writeImageWithMetadata(const QString& path, const QImage& image, const Imag
     }
 }
 
+QString modelIdFromDocument(const nlohmann::json& document) {
+    const auto model = document.find("model");
+    if (model == document.end()) return {};
+    if (model->is_string()) return QString::fromStdString(model->get<std::string>());
+    if (!model->is_object()) return {};
+    // The CLI's document (core/pipeline/image_output.h): {"folder", "path", "fingerprint"},
+    // fingerprint "<folder>:<hash>"; shown as the GUI's engines name a model, "folder (hash)".
+    const QString folder = QString::fromStdString(model->value("folder", std::string()));
+    const QString fingerprint = QString::fromStdString(model->value("fingerprint", std::string()));
+    const QString hash = fingerprint.section(QLatin1Char(':'), -1).left(12);
+    return hash.isEmpty() ? folder : QStringLiteral("%1 (%2)").arg(folder, hash);
+}
+
 std::optional<ImageMetadata> readImageMetadata(const QString& path) {
     try {
         const image::PngFile file = image::readPng(path.toStdString());
@@ -33,7 +46,7 @@ std::optional<ImageMetadata> readImageMetadata(const QString& path) {
         const nlohmann::json& j = *file.metadata.document;
         ImageMetadata metadata;
         metadata.request = pipeline::GenerationRequest::fromJson(j.at("request"));
-        metadata.modelId = QString::fromStdString(j.value("model", std::string()));
+        metadata.modelId = modelIdFromDocument(j);
         metadata.created = QDateTime::fromString(
             QString::fromStdString(j.value("created", std::string())), Qt::ISODateWithMs);
         return metadata;

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QImage>
 #include <QString>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "core/pipeline/generation_request.h"
@@ -22,6 +23,9 @@ struct ImageMetadata {
 // these two functions.
 bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
                             QString* error = nullptr);
+// Images made by the GUI and by the `i4` command line both read back.
 std::optional<ImageMetadata> readImageMetadata(const QString& path);
+// The model's name in a document: the GUI's string, or "folder (hash)" from the CLI's object.
+QString modelIdFromDocument(const nlohmann::json& document);
 
 }  // namespace i4::ui
