@@ -179,7 +179,7 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     validateRequest(request);
     GenerationResult result;
     result.request = resolvedRequest(request);
-    const SamplerSettings settings = resolveSampler(request);
+    const GenerationRequest& resolved = result.request;  // explicit steps / schedule / mu / std
     const int64_t gridH = request.height / sampling::kPixelsPerToken;
     const int64_t gridW = request.width / sampling::kPixelsPerToken;
 
@@ -207,8 +207,8 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     llm.narrow(1, 0, cond.textLength).copy_(text.features.to(at::kCPU, at::kFloat));
     llm = llm.to(device);
     const auto plan =
-        sampling::makeSamplingPlan(settings.steps, settings.mu, settings.std,
-                                   settings.guidanceSchedule, request.height, request.width);
+        sampling::makeSamplingPlan(*resolved.steps, *resolved.mu, *resolved.std,
+                                   resolved.guidanceSchedule, request.height, request.width);
     at::Tensor zInit = sampling::initialNoise(batch, gridH * gridW, 128, request.seed);
     sampling::SamplerCallbacks samplerCallbacks;
     samplerCallbacks.cancel = callbacks.cancel;

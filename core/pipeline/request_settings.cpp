@@ -1,8 +1,11 @@
 #include "core/pipeline/request_settings.h"
 
+#include <algorithm>
+
 #include "core/caption/caption_verifier.h"
 #include "core/errors.h"
 #include "core/sampling/presets.h"
+#include "core/sampling/schedule.h"
 #include "core/sampling/validation.h"
 
 namespace i4::pipeline {
@@ -24,20 +27,10 @@ SamplerSettings resolveSampler(const GenerationRequest& request) {
         s.std = preset->std;
     }
     if (request.steps) {
-        // A new step count without a new schedule stretches the preset's shape: every step takes
-        // the weight of the preset step at the same relative position, the polish tail kept.
-        if (!s.guidanceSchedule.empty() && request.guidanceSchedule.empty() &&
-            *request.steps != s.steps) {
-            const std::vector<float> shape = s.guidanceSchedule;
-            const float main = shape.front();
-            int tail = 0;
-            while (tail < static_cast<int>(shape.size()) && shape[shape.size() - 1 - tail] != main)
-                ++tail;
-            std::vector<float> stretched(std::max(*request.steps, 0), main);
-            for (int i = 0; i < tail && i < *request.steps; ++i) {
-                stretched[stretched.size() - 1 - i] = shape[shape.size() - 1 - i];
-            }
-            s.guidanceSchedule = stretched;
+        // A new step count without a new schedule stretches the preset's shape, as the GUI's
+        // schedule editor does (Note [keeping the shape]).
+        if (!s.guidanceSchedule.empty() && request.guidanceSchedule.empty()) {
+            s.guidanceSchedule = sampling::resampleGuidance(s.guidanceSchedule, *request.steps);
         }
         s.steps = *request.steps;
     }
@@ -83,10 +76,8 @@ GenerationRequest resolvedRequest(const GenerationRequest& request) {
 GenerationRequest withMainGuidance(const GenerationRequest& request, float weight) {
     GenerationRequest r = request;
     std::vector<float> schedule = resolveSampler(request).guidanceSchedule;
-    const float main = schedule.front();
-    std::size_t tail = 0;
-    while (tail < schedule.size() && schedule[schedule.size() - 1 - tail] != main) ++tail;
-    for (std::size_t i = 0; i + tail < schedule.size(); ++i) schedule[i] = weight;
+    const std::size_t tail = static_cast<std::size_t>(sampling::polishTailLength(schedule));
+    std::fill(schedule.begin(), schedule.end() - static_cast<std::ptrdiff_t>(tail), weight);
     r.guidanceSchedule = schedule;
     return r;
 }

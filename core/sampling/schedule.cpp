@@ -122,4 +122,25 @@ std::vector<float> guidanceToStepOrder(const std::vector<float>& loopOrder) {
     return {loopOrder.rbegin(), loopOrder.rend()};
 }
 
+std::vector<float> resampleGuidance(const std::vector<float>& stepOrder, int steps) {
+    if (steps <= 0) return {};
+    if (stepOrder.empty()) return std::vector<float>(static_cast<size_t>(steps), 0.0f);
+    const int oldSteps = static_cast<int>(stepOrder.size());
+    std::vector<float> out(static_cast<size_t>(steps));
+    for (int i = 0; i < steps; ++i) {
+        const double centre = (i + 0.5) / steps;  // relative position of the new step
+        const int source =
+            std::clamp(static_cast<int>(std::lround(centre * oldSteps - 0.5)), 0, oldSteps - 1);
+        out[static_cast<size_t>(i)] = stepOrder[static_cast<size_t>(source)];
+    }
+    return out;
+}
+
+int polishTailLength(const std::vector<float>& stepOrder) {
+    int tail = 0;
+    const int n = static_cast<int>(stepOrder.size());
+    while (tail < n && stepOrder[static_cast<size_t>(n - 1 - tail)] != stepOrder.front()) ++tail;
+    return tail;
+}
+
 }  // namespace i4::sampling

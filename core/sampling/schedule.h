@@ -47,4 +47,14 @@ std::vector<float> scheduleAtIntervals(const LogitNormalSchedule& schedule, int 
 std::vector<float> guidanceToLoopOrder(const std::vector<float>& stepOrder);
 std::vector<float> guidanceToStepOrder(const std::vector<float>& loopOrder);
 
+// Note [keeping the shape]: when the step count changes, each new step takes the value of the
+// old step at the same relative position (nearest step centre). Plateaus keep their exact levels
+// and their share of the run, so a preset's "main weight + polish tail" stays that: 20 steps with
+// a 2-step tail become 12 steps with a 1-step tail, exactly V4_TURBO_12. The CLI (--steps with a
+// preset) and the GUI's schedule editor both stretch schedules with this one function.
+std::vector<float> resampleGuidance(const std::vector<float>& stepOrder, int steps);
+
+// The number of trailing steps whose weight differs from the first step's (the polish tail).
+int polishTailLength(const std::vector<float>& stepOrder);
+
 }  // namespace i4::sampling

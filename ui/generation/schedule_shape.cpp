@@ -1,21 +1,14 @@
 #include "ui/generation/schedule_shape.h"
 
+#include "core/sampling/schedule.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace i4::ui {
 
 std::vector<float> resampleSchedule(const std::vector<float>& schedule, int steps) {
-    if (steps <= 0) return {};
-    if (schedule.empty()) return constantSchedule(0.0f, steps);
-    const int oldSteps = int(schedule.size());
-    std::vector<float> out(size_t(steps), 0.0f);
-    for (int i = 0; i < steps; ++i) {
-        const double centre = (i + 0.5) / steps;  // relative position of the new step
-        const int source = std::clamp(int(std::lround(centre * oldSteps - 0.5)), 0, oldSteps - 1);
-        out[size_t(i)] = schedule[size_t(source)];
-    }
-    return out;
+    return sampling::resampleGuidance(schedule, steps);
 }
 
 std::vector<float> constantSchedule(float weight, int steps) {

@@ -4,6 +4,7 @@
 #include "core/pipeline/generation_request.h"
 #include "core/pipeline/request_settings.h"
 #include "core/sampling/presets.h"
+#include "core/sampling/schedule.h"
 
 namespace i4::pipeline {
 namespace {
@@ -57,14 +58,16 @@ TEST(RequestSettings, NewStepCountKeepsThePresetShape) {
     GenerationRequest r;
     r.prompts = {"a fox"};
     r.preset = "V4_DEFAULT_20";  // 18 x main, then a polish tail of 2 x 3.0
-    r.steps = 30;
-    SamplerSettings s = resolveSampler(r);
-    ASSERT_EQ(s.guidanceSchedule.size(), 30u);
-    const auto preset = *sampling::findPreset("V4_DEFAULT_20");
-    EXPECT_EQ(s.guidanceSchedule.front(), preset.guidanceSchedule.front());
-    EXPECT_EQ(s.guidanceSchedule[28], preset.guidanceSchedule[18]);
-    EXPECT_EQ(s.guidanceSchedule[29], preset.guidanceSchedule[19]);
-    EXPECT_EQ(s.guidanceSchedule[27], preset.guidanceSchedule.front());
+    r.steps = 12;
+    // Stretched like the GUI's editor: DEFAULT_20 at 12 steps is exactly TURBO_12's schedule.
+    EXPECT_EQ(resolveSampler(r).guidanceSchedule,
+              sampling::findPreset("V4_TURBO_12")->guidanceSchedule);
+    r.steps = 40;
+    const auto s = resolveSampler(r).guidanceSchedule;
+    ASSERT_EQ(s.size(), 40u);
+    EXPECT_EQ(sampling::polishTailLength(s), 4);  // the tail keeps its 10% share
+    EXPECT_EQ(s.front(), 7.0f);
+    EXPECT_EQ(s.back(), 3.0f);
 }
 
 TEST(RequestSettings, MainGuidanceKeepsTheTail) {

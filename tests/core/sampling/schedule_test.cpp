@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/sampling/presets.h"
 #include "core/sampling/schedule.h"
 
 namespace i4::sampling {
@@ -65,6 +66,23 @@ TEST(GuidanceOrder, StepOrderIsTheReverseOfLoopOrder) {
     EXPECT_EQ(guidanceToStepOrder(loopOrder), stepOrder);
     // The first step of the loop (i = N-1) uses loopOrder[N-1] = stepOrder[0].
     EXPECT_EQ(loopOrder[loopOrder.size() - 1], stepOrder[0]);
+}
+
+}  // namespace
+}  // namespace i4::sampling
+
+namespace i4::sampling {
+namespace {
+
+TEST(GuidanceShape, ResampleKeepsPlateausAndTail) {
+    const std::vector<float> twenty = findPreset("V4_DEFAULT_20")->guidanceSchedule;
+    EXPECT_EQ(resampleGuidance(twenty, 20), twenty);
+    EXPECT_EQ(resampleGuidance(twenty, 12), findPreset("V4_TURBO_12")->guidanceSchedule);
+    EXPECT_EQ(resampleGuidance({}, 3), (std::vector<float>{0, 0, 0}));
+    EXPECT_TRUE(resampleGuidance(twenty, 0).empty());
+    EXPECT_EQ(polishTailLength(twenty), 2);
+    EXPECT_EQ(polishTailLength({5, 5, 5}), 0);
+    EXPECT_EQ(polishTailLength({7, 6, 5}), 2);
 }
 
 }  // namespace
