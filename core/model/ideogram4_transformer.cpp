@@ -220,6 +220,43 @@ Ideogram4Transformer Ideogram4Transformer::load(const io::Checkpoint& ckpt,
     return m;
 }
 
+std::vector<std::pair<std::string, at::Tensor>> Ideogram4Transformer::namedParameters() const {
+    std::vector<std::pair<std::string, at::Tensor>> named;
+    auto linear = [&named](const std::string& prefix, const Linear& layer) {
+        if (!layer.denseWeight().defined()) {
+            throw Error("namedParameters: " + prefix + " is not stored dense");
+        }
+        named.emplace_back(prefix + ".weight", layer.denseWeight());
+        if (layer.hasBias()) named.emplace_back(prefix + ".bias", layer.bias());
+    };
+    linear("input_proj", m_inputProj);
+    named.emplace_back("llm_cond_norm.weight", m_llmCondNorm);
+    linear("llm_cond_proj", m_llmCondProj);
+    linear("t_embedding.mlp_in", m_timeMlpIn);
+    linear("t_embedding.mlp_out", m_timeMlpOut);
+    linear("adaln_proj", m_adalnProj);
+    named.emplace_back("embed_image_indicator.weight", m_imageIndicator);
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        const std::string p = "layers." + std::to_string(i) + ".";
+        const Block& b = m_blocks[i];
+        linear(p + "attention.qkv", b.qkv);
+        linear(p + "attention.o", b.out);
+        named.emplace_back(p + "attention.norm_q.weight", b.normQ);
+        named.emplace_back(p + "attention.norm_k.weight", b.normK);
+        linear(p + "feed_forward.w1", b.w1);
+        linear(p + "feed_forward.w2", b.w2);
+        linear(p + "feed_forward.w3", b.w3);
+        named.emplace_back(p + "attention_norm1.weight", b.attentionNorm1);
+        named.emplace_back(p + "attention_norm2.weight", b.attentionNorm2);
+        named.emplace_back(p + "ffn_norm1.weight", b.ffnNorm1);
+        named.emplace_back(p + "ffn_norm2.weight", b.ffnNorm2);
+        linear(p + "adaln_modulation", b.adalnModulation);
+    }
+    linear("final_layer.linear", m_finalLinear);
+    linear("final_layer.adaln_modulation", m_finalModulation);
+    return named;
+}
+
 // Note [DiT MRoPE]
 // Each position is (T, H, W). The head_dim / 2 rotary frequencies are assigned to axes
 // interleaved: slots 1, 4, 7, ... below 3 * mrope_section[1] take H, slots 2, 5, 8, ... below

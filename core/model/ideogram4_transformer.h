@@ -53,6 +53,11 @@ public:
                        const at::Tensor& positionIds, const at::Tensor& segmentIds,
                        const at::Tensor& indicator) const;
 
+    // Every weight with its checkpoint name (fused `attention.qkv` layout), as handles onto the
+    // model's own tensors, in load order. For training tools: the model must have been loaded
+    // with dense weights, and in-place updates of these tensors change the model.
+    std::vector<std::pair<std::string, at::Tensor>> namedParameters() const;
+
     // Pieces of `forward`, public for tests and debugging.
     // RoPE tables for positionIds [B, L, 3]: {cos, sin}, each [B, L, head_dim] float32.
     std::pair<at::Tensor, at::Tensor> rotaryTables(const at::Tensor& positionIds) const;

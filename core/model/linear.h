@@ -36,6 +36,10 @@ public:
     int64_t inFeatures() const { return m_in; }
     bool hasBias() const { return m_bias.defined(); }
     const at::Tensor& bias() const { return m_bias; }
+    // The dense [out, in] weight (after `prepare`, or as stored when the file is dense);
+    // undefined for fp8/NF4 storage. A handle onto the layer's own tensor (training tools set
+    // requires_grad on it and update it in place).
+    const at::Tensor& denseWeight() const { return m_dense; }
     const std::string& name() const { return m_name; }
 
     // The weight as a dense [out, in] tensor of `dtype` on the storage device.

@@ -25,8 +25,9 @@ constexpr int64_t kAttentionChunk = 4096;  // query rows per attention chunk (bo
 // loader can report keys the file has but the model does not.
 class Loader {
 public:
-    Loader(const io::Checkpoint& checkpoint, const Flux2VaeOptions& options)
-        : m_checkpoint(checkpoint), m_options(options) {}
+    Loader(const io::Checkpoint& checkpoint, const Flux2VaeOptions& options,
+           std::vector<std::pair<std::string, at::Tensor>>& named)
+        : m_checkpoint(checkpoint), m_options(options), m_named(named) {}
 
     at::Tensor take(const std::string& key, const std::vector<int64_t>& shape) {
         if (!m_checkpoint.contains(key)) m_checkpoint.fail(key, "is missing");
@@ -36,7 +37,9 @@ public:
                 key, "has shape " + shapeText(tensor.sizes()) + ", expected " + shapeText(shape));
         }
         m_used.insert(key);
-        return tensor.to(m_options.device, m_options.dtype, false, true);
+        at::Tensor loaded = tensor.to(m_options.device, m_options.dtype, false, true);
+        m_named.emplace_back(key, loaded);
+        return loaded;
     }
 
     model::Linear linear(const std::string& prefix, int64_t in, int64_t out) {
@@ -48,6 +51,8 @@ public:
         layer.prepare(m_options.dtype, m_options.device);
         m_used.insert(prefix + ".weight");
         m_used.insert(prefix + ".bias");
+        m_named.emplace_back(prefix + ".weight", layer.denseWeight());
+        m_named.emplace_back(prefix + ".bias", layer.bias());
         return layer;
     }
 
@@ -80,6 +85,7 @@ private:
 
     const io::Checkpoint& m_checkpoint;
     const Flux2VaeOptions& m_options;
+    std::vector<std::pair<std::string, at::Tensor>>& m_named;
     std::set<std::string> m_used;
 };
 
@@ -321,6 +327,7 @@ struct Flux2Vae::Impl {
     BatchNormComparison batchNorm;
     Decoder decoder;
     std::optional<Encoder> encoder;
+    std::vector<std::pair<std::string, at::Tensor>> named;
 };
 
 Flux2Vae Flux2Vae::load(const std::filesystem::path& vaeDir, const Flux2VaeOptions& options) {
@@ -335,7 +342,7 @@ Flux2Vae Flux2Vae::load(const std::filesystem::path& vaeDir, const Flux2VaeOptio
     impl->config =
         Flux2VaeConfig::fromJson(io::readJsonFile(configPath, "vae config"), configPath.string());
     const io::Checkpoint checkpoint = io::Checkpoint::openFolder(vaeDir, "vae");
-    Loader loader(checkpoint, impl->options);
+    Loader loader(checkpoint, impl->options, impl->named);
     impl->decoder = Decoder::load(loader, impl->config);
     if (options.withEncoder) impl->encoder = Encoder::load(loader, impl->config);
 
@@ -367,6 +374,9 @@ Flux2Vae Flux2Vae::load(const std::filesystem::path& vaeDir, const Flux2VaeOptio
 const Flux2VaeConfig& Flux2Vae::config() const { return m_impl->config; }
 const BatchNormComparison& Flux2Vae::batchNormComparison() const { return m_impl->batchNorm; }
 bool Flux2Vae::hasEncoder() const { return m_impl->encoder.has_value(); }
+const std::vector<std::pair<std::string, at::Tensor>>& Flux2Vae::namedParameters() const {
+    return m_impl->named;
+}
 at::ScalarType Flux2Vae::dtype() const { return m_impl->options.dtype; }
 at::Device Flux2Vae::device() const { return m_impl->options.device; }
 
@@ -376,13 +386,13 @@ at::Tensor Flux2Vae::decode(const at::Tensor& latent) const {
         throw InputError("vae decode: expected a latent [B, " +
                          std::to_string(config.latentChannels) + ", h, w]");
     }
-    c10::InferenceMode guard;
+    c10::InferenceMode guard(!m_impl->options.autograd);
     const at::Tensor x = latent.to(m_impl->options.device, m_impl->options.dtype);
     return m_impl->decoder(x).to(at::kFloat);
 }
 
 at::Tensor Flux2Vae::decodeTokens(const at::Tensor& tokens, int64_t gridH, int64_t gridW) const {
-    c10::InferenceMode guard;
+    c10::InferenceMode guard(!m_impl->options.autograd);
     // De-normalise in float32 before any cast to the compute dtype.
     const at::Tensor latent = unpatchify(denormalizeTokens(tokens.to(at::kFloat)), gridH, gridW);
     std::vector<at::Tensor> images;
@@ -400,7 +410,7 @@ at::Tensor Flux2Vae::encodeMoments(const at::Tensor& image) const {
         throw InputError("vae encode: expected an image [B, 3, H, W] with H and W multiples of " +
                          std::to_string(factor));
     }
-    c10::InferenceMode guard;
+    c10::InferenceMode guard(!m_impl->options.autograd);
     const at::Tensor x = image.to(m_impl->options.device, m_impl->options.dtype);
     return (*m_impl->encoder)(x).to(at::kFloat);
 }
@@ -410,7 +420,7 @@ at::Tensor Flux2Vae::encodeTokens(const at::Tensor& image) const {
     if (image.dim() != 4 || image.size(2) % factor != 0 || image.size(3) % factor != 0) {
         throw InputError("vae encode: image sides must be multiples of " + std::to_string(factor));
     }
-    c10::InferenceMode guard;
+    c10::InferenceMode guard(!m_impl->options.autograd);
     // The distribution's mode: the first latentChannels moments are the mean.
     const at::Tensor mean = encodeMoments(image).slice(1, 0, m_impl->config.latentChannels);
     return normalizeTokens(patchify(mean.contiguous()));

@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/vae/flux2_vae_config.h"
 #include "core/vae/latent_norm.h"
@@ -16,6 +18,8 @@ struct Flux2VaeOptions {
     at::ScalarType dtype = at::kFloat;  // compute dtype of the convolutions (float32 or bf16)
     at::Device device = at::kCPU;
     bool withEncoder = true;  // the encoder is only needed for image-to-image
+    // Record autograd graphs (training tools); by default encode/decode run in inference mode.
+    bool autograd = false;
     // Receives the load-time report (bn statistics vs. the latent constants); empty: std::clog.
     std::function<void(const std::string&)> log;
 };
@@ -47,6 +51,10 @@ public:
     // Image [B, 3, H, W] in [-1, 1] (H, W multiples of 16) -> normalised tokens
     // [B, (H/16) * (W/16), 128] float32 (spec D.4: mean of the moments, patchify, normalise).
     at::Tensor encodeTokens(const at::Tensor& image) const;
+
+    // Every loaded weight with its checkpoint name, as handles onto the model's own tensors (for
+    // training tools; in-place updates change the model). The bn buffers are not included.
+    const std::vector<std::pair<std::string, at::Tensor>>& namedParameters() const;
 
 private:
     struct Impl;
