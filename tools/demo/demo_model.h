@@ -1,0 +1,60 @@
+#pragma once
+
+// The demo model's architecture and its folder in the published layout: config files, seeded
+// initial weights and saving trained weights. Same component classes as Ideogram 4, only thinner.
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace i4::demo {
+
+using NamedTensors = std::vector<std::pair<std::string, at::Tensor>>;
+
+struct DemoArchitecture {
+    // Text encoder (Qwen3-VL text model): 36 layers so all 13 taps exist.
+    int64_t textHidden = 32;
+    int64_t textLayers = 36;
+    int64_t textHeads = 4;
+    int64_t textKvHeads = 2;
+    int64_t textHeadDim = 8;
+    int64_t textIntermediate = 64;
+    // DiT (both transformers).
+    int64_t ditLayers = 4;
+    int64_t ditHeads = 4;
+    int64_t ditHeadDim = 32;
+    int64_t ditIntermediate = 384;
+    int64_t ditAdaln = 32;
+    double ditRopeTheta = 256;
+    // VAE (FLUX.2 autoencoder, 32 latent channels).
+    std::vector<int> vaeChannels{16, 32, 64, 64};
+    int vaeLayersPerBlock = 1;
+    int vaeGroups = 8;
+
+    int64_t ditHidden() const { return ditHeads * ditHeadDim; }
+    int64_t llmFeatures() const { return 13 * textHidden; }
+};
+
+// The caption the app opens with for this model (a held-out scene with three shapes).
+std::string exampleCaption();
+
+// model_index.json and every component's config.json; `vocabSize` from the tokenizer.
+void writeConfigs(const std::filesystem::path& modelDir, const DemoArchitecture& arch,
+                  int64_t vocabSize);
+
+// Seeded initial weights for the text encoder, both transformers and the VAE (bf16 files).
+// The DiTs start adaLN-zero (every block an identity, zero output); the text encoder's random
+// weights are what the demo ships (it stays frozen: random features keep token identity and
+// order, and the DiT learns to read them).
+void writeInitialWeights(const std::filesystem::path& modelDir, const DemoArchitecture& arch,
+                         int64_t vocabSize, uint64_t seed);
+
+// Writes `tensors` (float) as bf16 safetensors at `path`, atomically; `extra` tensors as they are.
+void saveBf16(const std::filesystem::path& path, const NamedTensors& tensors,
+              const NamedTensors& extra = {});
+
+}  // namespace i4::demo

@@ -1,0 +1,81 @@
+#pragma once
+
+// The demo model's world: flat backgrounds with one to three simple shapes in named colours,
+// each with an Ideogram 4 JSON caption (docs/caption-schema.md) that gives every shape's bbox.
+// Torch-free: the dataset tool, the trainer and the demo tests share it.
+
+#include <array>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace i4::demo {
+
+enum class ShapeKind { Circle, Square, Triangle, Star, Ring };
+
+struct NamedColour {
+    const char* name;  // as the captions say it ("red")
+    const char* hex;   // "#E53935", the caption's palette entry
+    std::array<uint8_t, 3> rgb;
+};
+
+// Element colours and background colours are disjoint sets, so a pixel's colour tells which it is.
+const std::vector<NamedColour>& elementColours();
+const std::vector<NamedColour>& backgroundColours();
+const char* shapeName(ShapeKind kind);
+inline constexpr int kShapeKinds = 5;
+
+// Captions place shapes on an 8 x 8 grid: bbox values are multiples of 125 in 0..1000, so at
+// 128 x 128 every shape covers whole 16-pixel latent tokens.
+inline constexpr int kGridCells = 8;
+inline constexpr int kCellUnits = 1000 / kGridCells;
+
+struct Element {
+    ShapeKind kind = ShapeKind::Circle;
+    int colour = 0;                   // index into elementColours()
+    std::array<int, 4> bbox{};        // y_min, x_min, y_max, x_max in 0..1000 (caption order)
+};
+
+struct Scene {
+    int background = 0;  // index into backgroundColours()
+    std::vector<Element> elements;
+};
+
+// A scene drawn from `rng`: 1-3 non-overlapping square bboxes of 2-5 cells, distinct colours.
+Scene randomScene(std::mt19937_64& rng);
+// Scene number `index` of the stream seeded by `seed` (reproducible one at a time).
+Scene sceneAt(uint64_t seed, uint64_t index);
+
+// The scene's caption in the canonical compact form (key order of the schema, no spaces).
+std::string caption(const Scene& scene);
+// One sentence, e.g. "A red circle and a blue star on a white background."
+std::string description(const Scene& scene);
+
+// RGB pixels, row-major, width = height = `size`, 4 x 4 supersampled edges.
+std::vector<uint8_t> render(const Scene& scene, int size);
+
+// Note [Demo semantic check]
+// Does an image show the scene? For each element: pixels near its colour (RGB distance below
+// kColourTolerance) cover at least half the share of its bbox that the drawn shape covers, and
+// fewer than 3% of the pixels outside every element's (slightly grown) bbox have that colour.
+// Shape count: the connected blobs (8-connected, at least kMinBlobPixels at 128 x 128, scaled
+// with the area) of element-coloured pixels number exactly the elements. A scene passes when
+// every element and the count pass.
+inline constexpr int kColourTolerance = 80;
+inline constexpr int kMinBlobPixels = 24;
+struct ElementCheck {
+    double insideShare = 0;    // of the bbox's pixels that have the element's colour
+    double expectedShare = 0;  // share of the bbox the shape covers when drawn exactly
+    double outsideShare = 0;   // of the background area's pixels that have the colour
+    bool passed = false;
+};
+struct SceneCheck {
+    std::vector<ElementCheck> elements;
+    int blobs = 0;
+    bool passed = false;
+    std::string summary;  // one line: what failed, or "ok"
+};
+SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int height);
+
+}  // namespace i4::demo

@@ -1,0 +1,41 @@
+#pragma once
+
+// The demo model's training stages (tools/demo/README.md has the commands and the reasons).
+
+#include <cstdint>
+#include <filesystem>
+
+namespace i4::demo {
+
+// Scene streams: training draws from kTrainSeed, the held-out test set from kHeldOutSeed.
+inline constexpr uint64_t kTrainSeed = 20261125;
+inline constexpr uint64_t kHeldOutSeed = 777000777;
+inline constexpr int kImageSize = 128;
+
+struct VaeTraining {
+    std::filesystem::path modelDir;
+    int steps = 1500;
+    int batch = 12;
+    int crop = 64;  // random crops of the 128 x 128 renders (the VAE is convolutional)
+    double lr = 1e-3;
+    double minutes = 0;  // stop early after this much wall time (0: no limit)
+};
+// Trains the VAE in `modelDir/vae` in place, then rescales its latent space (quant_conv /
+// post_quant_conv, exactly) so normalised DiT tokens have zero mean and unit variance.
+void trainVae(const VaeTraining& options);
+
+struct DitTraining {
+    std::filesystem::path modelDir;
+    int scenes = 8000;  // dataset size (latents and text features computed once)
+    int steps = 3000;
+    int batch = 32;
+    double lr = 6e-4;
+    double minutes = 0;  // wall-time budget; the LR schedule is fitted to it after 10 steps
+    int saveEvery = 200;
+};
+// Trains `transformer/` (text + image tokens) and `unconditional_transformer/` (image tokens)
+// with flow matching: z_t = t x0 + (1 - t) eps, target x0 - eps, t from the sampler's
+// logit-normal schedule at 128 x 128. Saves the weights' moving averages.
+void trainTransformers(const DitTraining& options);
+
+}  // namespace i4::demo
