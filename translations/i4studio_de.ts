@@ -611,6 +611,10 @@
         <translation>Änderungen an Galerieordner und Sprache gelten nach einem Neustart.</translation>
     </message>
     <message>
+        <source>Demo model (%1×%2) · real weights: File › Settings</source>
+        <translation>Demo-Modell (%1×%2) · echte Gewichte: Datei › Einstellungen</translation>
+    </message>
+    <message>
         <source>No model folder set (File › Settings)</source>
         <translation>Kein Modellordner festgelegt (Datei › Einstellungen)</translation>
     </message>

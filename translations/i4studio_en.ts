@@ -611,6 +611,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Demo model (%1×%2) · real weights: File › Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No model folder set (File › Settings)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -611,6 +611,10 @@
         <translation>ギャラリーフォルダーと言語の変更は再起動後に反映されます。</translation>
     </message>
     <message>
+        <source>Demo model (%1×%2) · real weights: File › Settings</source>
+        <translation>デモモデル（%1×%2）· 本物の重み: ファイル › 設定</translation>
+    </message>
+    <message>
         <source>No model folder set (File › Settings)</source>
         <translation>モデルフォルダーが未設定です（ファイル › 設定）</translation>
     </message>

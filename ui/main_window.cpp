@@ -129,7 +129,11 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
         statusBar()->showMessage(tr("Cancelled"), 5000);
     });
     connect(m_controller, &GenerationController::modelLoaded, this, [this](const QString& id) {
-        m_modelStatus->setText(tr("Model: %1").arg(id));
+        m_modelStatus->setText(m_activeHints.demo
+                                   ? tr("Demo model (%1×%2) · real weights: File › Settings")
+                                         .arg(m_activeHints.nativeWidth)
+                                         .arg(m_activeHints.nativeHeight)
+                                   : tr("Model: %1").arg(id));
         m_tokenCounter->recount();
     });
     connect(m_controller, &GenerationController::modelLoadFailed, this,
@@ -203,7 +207,6 @@ void MainWindow::importImages() {
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted) return;
-    m_panel->setAllowAnySize(m_settings->allowAnySize());
     statusBar()->showMessage(tr("Gallery folder and language changes apply after a restart."),
                              8000);
     loadActiveModel();
@@ -218,6 +221,16 @@ void MainWindow::loadActiveModel() {
     if (!engineAvailable()) {
         m_modelStatus->setText(tr("This build cannot generate (no inference engine)"));
         return;
+    }
+    // A model that states its own size (the demo) gets it, and sizes outside the published
+    // limits; its example caption fills an empty editor.
+    m_activeHints = pipeline::readModelHints(folder.toStdString());
+    m_panel->setAllowAnySize(m_settings->allowAnySize() || m_activeHints.hasNativeSize());
+    if (m_activeHints.hasNativeSize()) {
+        m_panel->setImageSize(QSize(m_activeHints.nativeWidth, m_activeHints.nativeHeight));
+    }
+    if (!m_activeHints.exampleCaption.empty() && m_caption->promptText().trimmed().isEmpty()) {
+        m_caption->setPromptText(QString::fromStdString(m_activeHints.exampleCaption));
     }
     m_modelStatus->setText(tr("Loading model…"));
     m_controller->loadModel(folder, m_settings->device(), m_settings->precision());

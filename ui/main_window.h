@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/pipeline/generation_request.h"
+#include "core/pipeline/model_hints.h"
 #include "ui/engine/engine.h"
 #include "ui/generation/generation_job.h"
 
@@ -58,6 +59,7 @@ private:
     void showSettings();
 
     AppSettings* m_settings;
+    pipeline::ModelHints m_activeHints;  // of the folder loaded last
     std::unique_ptr<GalleryStore> m_store;
     GalleryWriter* m_writer = nullptr;
     GenerationController* m_controller = nullptr;

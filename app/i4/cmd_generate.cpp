@@ -11,6 +11,7 @@
 #include "app/i4/progress_bar.h"
 #include "core/errors.h"
 #include "core/pipeline/image_output.h"
+#include "core/pipeline/model_hints.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
 
@@ -41,6 +42,8 @@ struct GenerateOptions {
     bool haveStd = false;
     int width = 1024;
     int height = 1024;
+    bool widthGiven = false;
+    bool heightGiven = false;
     uint64_t seed = 0;
     int batch = 1;
     std::string device = "cpu";
@@ -103,7 +106,24 @@ std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
     return paths;
 }
 
-int runGenerate(const GenerateOptions& o) {
+int runGenerate(GenerateOptions o) {
+    // No --model: the demo model shipped with i4studio, at the size it was trained for.
+    if (o.model.empty()) {
+        const auto demo = pipeline::findDemoModel(pipeline::currentExecutable());
+        if (!demo) {
+            throw InputError(
+                "no --model given and the demo model was not found (looked next to the program, "
+                "in the source tree and in $I4_DEMO_MODEL)");
+        }
+        o.model = demo->string();
+        std::cerr << "no --model given: using the demo model (" << o.model << ")\n";
+    }
+    const pipeline::ModelHints hints = pipeline::readModelHints(o.model);
+    if (hints.hasNativeSize()) {
+        if (!o.widthGiven) o.width = hints.nativeWidth;
+        if (!o.heightGiven) o.height = hints.nativeHeight;
+        o.uncheckedSize = true;  // the model states its own sizes
+    }
     pipeline::GenerationRequest request;
     request.prompts = o.prompts;
     for (const auto& file : o.promptFiles) request.prompts.push_back(readPromptFile(file));
@@ -177,7 +197,8 @@ int runGenerate(const GenerateOptions& o) {
 Command addGenerateCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand("generate", "Generate images from prompts or JSON captions");
     auto o = std::make_shared<GenerateOptions>();
-    cmd->add_option("--model", o->model, "Model folder")->required();
+    cmd->add_option("--model", o->model,
+                    "Model folder (default: the demo model shipped with i4studio)");
     cmd->add_option("--prompt", o->prompts, "Prompt text (repeat for a batch)");
     cmd->add_option("--prompt-file", o->promptFiles, "File holding one prompt (repeatable)");
     cmd->add_option("--preset", o->preset,
@@ -202,9 +223,12 @@ Command addGenerateCommand(CLI::App& app) {
             o->haveStd = true;
         },
         "Schedule standard deviation");
-    cmd->add_option("--width", o->width, "Width in pixels (multiple of 16)")->capture_default_str();
-    cmd->add_option("--height", o->height, "Height in pixels (multiple of 16)")
-        ->capture_default_str();
+    cmd->add_option("--width", o->width,
+                    "Width in pixels (multiple of 16; default 1024, or the model's own size)")
+        ->each([o](const std::string&) { o->widthGiven = true; });
+    cmd->add_option("--height", o->height,
+                    "Height in pixels (multiple of 16; default 1024, or the model's own size)")
+        ->each([o](const std::string&) { o->heightGiven = true; });
     cmd->add_option("--seed", o->seed, "Noise seed")->capture_default_str();
     cmd->add_option("--batch", o->batch, "Images per prompt")->capture_default_str();
     cmd->add_option("--device", o->device, "cpu or cuda")

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "core/pipeline/model_hints.h"
 #include "ui/dialogs/first_run_dialog.h"
 #include "ui/gallery/gallery_panel.h"
 #include "ui/gallery/gallery_writer.h"
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
         QStringLiteral("screenshot-step"),
         QCoreApplication::translate("main",
                                     "With --generate: the step at which --screenshot "
-                                    "is taken (default 2)."),
+                                    "is taken (default 2; 0: the finished image)."),
         QStringLiteral("N"), QStringLiteral("2"));
     const QCommandLineOption galleryScreenshot(
         QStringLiteral("gallery-screenshot"),
@@ -99,6 +100,18 @@ int main(int argc, char** argv) {
         settings.setActiveModelFolder(folder);
     }
 
+    // Nothing configured yet: the demo model shipped with i4studio, so the app makes pictures
+    // out of the box.
+    if (settings.modelFolders().isEmpty()) {
+        const auto demo = i4::pipeline::findDemoModel(
+            QCoreApplication::applicationFilePath().toStdString());
+        if (demo) {
+            const QString folder = QString::fromStdString(demo->string());
+            settings.setModelFolders({folder});
+            settings.setActiveModelFolder(folder);
+        }
+    }
+
     i4::ui::MainWindow window(&settings);
     if (parser.isSet(caption)) {
         QFile file(parser.value(caption));
@@ -122,9 +135,8 @@ int main(int argc, char** argv) {
     window.show();
 
     const bool scripted = parser.isSet(generate);
-    if (scripted && (settings.activeModelFolder().isEmpty() ||
-                     window.captionEditor()->promptText().trimmed().isEmpty())) {
-        std::fprintf(stderr, "i4studio: --generate needs a model folder and a --caption\n");
+    if (scripted && settings.activeModelFolder().isEmpty()) {
+        std::fprintf(stderr, "i4studio: --generate needs a model folder\n");
         return 1;
     }
     if (parser.isSet(screenshot) && !scripted) {
@@ -139,6 +151,10 @@ int main(int argc, char** argv) {
     }
     window.loadActiveModel();
     if (!scripted) return QApplication::exec();
+    if (window.captionEditor()->promptText().trimmed().isEmpty()) {
+        std::fprintf(stderr, "i4studio: --generate needs a --caption (this model has no example)\n");
+        return 1;
+    }
 
     // Scripted run (documentation screenshots, smoke tests): the jobs, pictures along the way.
     i4::ui::GenerationController* controller = window.controller();
@@ -156,14 +172,25 @@ int main(int argc, char** argv) {
     const bool wantsGallery = parser.isSet(galleryScreenshot);
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        const int step = std::max(1, parser.value(screenshotStep).toInt());
-        auto taken = std::make_shared<bool>(false);
-        QObject::connect(controller, &i4::ui::GenerationController::progress, &window,
-                         [&window, path, step, taken, wantsGallery](int current, int) {
-                             if (*taken || current < step) return;
-                             *taken = true;
-                             saveScreenshot(&window, path, !wantsGallery);
-                         });
+        const int step = parser.value(screenshotStep).toInt();
+        if (step <= 0) {
+            // Step 0: the finished picture, once every image is saved.
+            QObject::connect(window.galleryWriter(), &i4::ui::GalleryWriter::saved, &window,
+                             [&window, path, allSaved] {
+                                 if (!allSaved()) return;
+                                 QTimer::singleShot(300, &window, [&window, path] {
+                                     saveScreenshot(&window, path, true);
+                                 });
+                             });
+        } else {
+            auto taken = std::make_shared<bool>(false);
+            QObject::connect(controller, &i4::ui::GenerationController::progress, &window,
+                             [&window, path, step, taken, wantsGallery](int current, int) {
+                                 if (*taken || current < step) return;
+                                 *taken = true;
+                                 saveScreenshot(&window, path, !wantsGallery);
+                             });
+        }
     }
     if (wantsGallery) {
         const QString path = parser.value(galleryScreenshot);

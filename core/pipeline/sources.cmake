@@ -5,3 +5,6 @@ target_sources(i4core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/image_output.cpp
     ${CMAKE_CURRENT_LIST_DIR}/memory_check.cpp
 )
+target_sources(i4core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/model_hints.cpp)
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/model_hints.cpp PROPERTIES
+    COMPILE_DEFINITIONS "I4_SOURCE_DEMO_MODEL=\"${PROJECT_SOURCE_DIR}/resources/models/demo\"")
