@@ -212,6 +212,25 @@ SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int hei
     const auto& colours = elementColours();
     const size_t n = size_t(width) * height;
 
+    // Each pixel takes the nearest of the element colours and this background's colour, when
+    // that is within the tolerance (-1: none). Nearest, so that anti-aliased edges of one colour
+    // are not read as another (orange's edges would otherwise count as red or yellow blobs).
+    const int backgroundLabel = int(colours.size());
+    std::vector<int> label(n, -1);
+    for (size_t at = 0; at < n; ++at) {
+        int best = -1, bestDistance = tolerance2 + 1;
+        for (int c = 0; c <= backgroundLabel; ++c) {
+            const auto& rgbRef =
+                c == backgroundLabel ? backgroundColours()[scene.background].rgb : colours[size_t(c)].rgb;
+            const int d = colourDistance2(rgb + at * 3, rgbRef);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        label[at] = best;
+    }
+
     // Background area: outside every element's bbox grown by kBboxGrowth.
     std::vector<uint8_t> background(n, 1);
     for (const Element& e : scene.elements) {
@@ -228,14 +247,23 @@ SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int hei
             }
         }
     }
-    size_t backgroundPixels = 0;
-    for (uint8_t b : background) backgroundPixels += b;
+    size_t backgroundPixels = 0, backgroundMatch = 0;
+    for (size_t at = 0; at < n; ++at) {
+        if (!background[at]) continue;
+        ++backgroundPixels;
+        backgroundMatch += label[at] == backgroundLabel;
+    }
+    result.backgroundShare = backgroundPixels ? double(backgroundMatch) / backgroundPixels : 1.0;
+    result.backgroundPassed = result.backgroundShare >= 0.5;
 
-    result.passed = true;
+    result.passed = result.backgroundPassed;
     std::string failures;
+    if (!result.backgroundPassed) {
+        failures = "background " + std::to_string(int(std::lround(100 * result.backgroundShare))) +
+                   "% " + backgroundColours()[scene.background].name;
+    }
     for (size_t i = 0; i < scene.elements.size(); ++i) {
         const Element& e = scene.elements[i];
-        const auto& target = colours[e.colour].rgb;
         ElementCheck check;
         size_t inside = 0, insideMatch = 0, shapePixels = 0, outsideMatch = 0;
         for (int py = 0; py < height; ++py) {
@@ -243,7 +271,7 @@ SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int hei
             for (int px = 0; px < width; ++px) {
                 const double x = (px + 0.5) / width;
                 const size_t at = size_t(py) * width + px;
-                const bool match = colourDistance2(rgb + at * 3, target) <= tolerance2;
+                const bool match = label[at] == e.colour;
                 if (y >= e.bbox[0] / 1000.0 && y <= e.bbox[2] / 1000.0 &&
                     x >= e.bbox[1] / 1000.0 && x <= e.bbox[3] / 1000.0) {
                     ++inside;
@@ -273,10 +301,16 @@ SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int hei
     // Blobs of each element colour (8-connected flood fill), counting the big ones.
     const int minBlob = std::max(4, int(std::lround(kMinBlobPixels * double(n) / (128.0 * 128.0))));
     std::vector<int> stack;
-    for (const NamedColour& colour : colours) {
+    for (int c = 0; c < backgroundLabel; ++c) {
+        // Interior pixels only (all four neighbours share the colour): a one-pixel seam where
+        // two colours blend is not a shape.
         std::vector<uint8_t> mask(n);
-        for (size_t at = 0; at < n; ++at) {
-            mask[at] = colourDistance2(rgb + at * 3, colour.rgb) <= tolerance2;
+        for (int y = 1; y + 1 < height; ++y) {
+            for (int x = 1; x + 1 < width; ++x) {
+                const size_t at = size_t(y) * width + x;
+                mask[at] = label[at] == c && label[at - 1] == c && label[at + 1] == c &&
+                           label[at - size_t(width)] == c && label[at + size_t(width)] == c;
+            }
         }
         for (size_t start = 0; start < n; ++start) {
             if (!mask[start]) continue;

@@ -59,9 +59,10 @@ std::vector<uint8_t> render(const Scene& scene, int size);
 // Does an image show the scene? For each element: pixels near its colour (RGB distance below
 // kColourTolerance) cover at least half the share of its bbox that the drawn shape covers, and
 // fewer than 3% of the pixels outside every element's (slightly grown) bbox have that colour.
+// The background: at least half of the background area has its colour.
 // Shape count: the connected blobs (8-connected, at least kMinBlobPixels at 128 x 128, scaled
 // with the area) of element-coloured pixels number exactly the elements. A scene passes when
-// every element and the count pass.
+// the background, every element and the count pass.
 inline constexpr int kColourTolerance = 80;
 inline constexpr int kMinBlobPixels = 24;
 struct ElementCheck {
@@ -72,6 +73,8 @@ struct ElementCheck {
 };
 struct SceneCheck {
     std::vector<ElementCheck> elements;
+    double backgroundShare = 0;  // of the background area's pixels that have its colour
+    bool backgroundPassed = false;  // at least half of them do
     int blobs = 0;
     bool passed = false;
     std::string summary;  // one line: what failed, or "ok"

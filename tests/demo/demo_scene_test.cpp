@@ -1,0 +1,115 @@
+// The demo world's generator, its caption format and the semantic check (label unit).
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "core/caption/caption_verifier.h"
+#include "tools/demo/bpe_builder.h"
+#include "tools/demo/scene.h"
+#include "tools/demo/training.h"
+
+namespace i4::demo {
+namespace {
+
+TEST(DemoScene, ScenesAreReproducibleAndValid) {
+    for (uint64_t i = 0; i < 300; ++i) {
+        const Scene scene = sceneAt(kTrainSeed, i);
+        EXPECT_EQ(caption(scene), caption(sceneAt(kTrainSeed, i)));
+        ASSERT_GE(scene.elements.size(), 1u);
+        ASSERT_LE(scene.elements.size(), 3u);
+        std::set<int> colours;
+        for (const Element& e : scene.elements) {
+            colours.insert(e.colour);
+            EXPECT_LT(e.bbox[0], e.bbox[2]);
+            EXPECT_LT(e.bbox[1], e.bbox[3]);
+            EXPECT_GE(e.bbox[0], 0);
+            EXPECT_LE(e.bbox[3], 1000);
+            for (int v : e.bbox) EXPECT_EQ(v % kCellUnits, 0);
+        }
+        EXPECT_EQ(colours.size(), scene.elements.size()) << "element colours repeat";
+    }
+}
+
+TEST(DemoScene, CaptionsFollowTheSchema) {
+    for (uint64_t i = 0; i < 100; ++i) {
+        const std::string text = caption(sceneAt(kHeldOutSeed, i));
+        const auto warnings = caption::verifyCaption(text);
+        EXPECT_TRUE(warnings.empty()) << text << "\n" << warnings.front().message;
+    }
+}
+
+TEST(DemoScene, RenderedScenesPassTheCheck) {
+    int scenes = 0;
+    for (uint64_t i = 0; i < 200; ++i) {
+        const Scene scene = sceneAt(kTrainSeed, i);
+        const auto rgb = render(scene, kImageSize);
+        const SceneCheck check = checkImage(scene, rgb.data(), kImageSize, kImageSize);
+        EXPECT_TRUE(check.passed) << caption(scene) << "\n" << check.summary;
+        ++scenes;
+    }
+    EXPECT_EQ(scenes, 200);
+}
+
+// The check must be able to fail: the same picture against a caption whose shapes sit
+// elsewhere, have another colour, or are more than drawn.
+TEST(DemoScene, CheckRejectsPicturesThatDoNotMatch) {
+    int moved = 0, movable = 0, recoloured = 0, extra = 0, total = 0;
+    for (uint64_t i = 0; i < 100; ++i) {
+        const Scene scene = sceneAt(kTrainSeed, i);
+        const auto rgb = render(scene, kImageSize);
+        ++total;
+
+        Scene shifted = scene;
+        Element& e = shifted.elements.front();
+        const int height = e.bbox[2] - e.bbox[0];
+        const bool down = e.bbox[0] < 500;
+        e.bbox[0] = down ? 1000 - height : 0;
+        e.bbox[2] = e.bbox[0] + height;
+        bool overlaps = false;
+        for (size_t k = 1; k < shifted.elements.size(); ++k) {
+            const auto& o = shifted.elements[k].bbox;
+            overlaps = overlaps || (e.bbox[0] < o[2] && o[0] < e.bbox[2] && e.bbox[1] < o[3] &&
+                                    o[1] < e.bbox[3]);
+        }
+        // Only moves that leave the shape's own place entirely.
+        if (!overlaps && std::abs(e.bbox[0] - scene.elements.front().bbox[0]) >= height) {
+            ++movable;
+            moved += !checkImage(shifted, rgb.data(), kImageSize, kImageSize).passed;
+        }
+
+        Scene other = scene;
+        std::set<int> used;
+        for (const Element& el : scene.elements) used.insert(el.colour);
+        for (int c = 0; c < int(elementColours().size()); ++c) {
+            if (!used.count(c)) {
+                other.elements.front().colour = c;
+                break;
+            }
+        }
+        recoloured += !checkImage(other, rgb.data(), kImageSize, kImageSize).passed;
+
+        Scene fewer = scene;
+        fewer.elements.pop_back();
+        if (!fewer.elements.empty()) {
+            extra += !checkImage(fewer, rgb.data(), kImageSize, kImageSize).passed;
+        } else {
+            ++extra;
+        }
+    }
+    EXPECT_GE(movable, 30);
+    EXPECT_EQ(moved, movable);
+    EXPECT_EQ(recoloured, total);
+    EXPECT_EQ(extra, total);
+}
+
+TEST(DemoBpe, PreTokenizerSplitsLikeQwen) {
+    const auto pieces = preTokenize("{\"bbox\":[125,250]} a red  circle");
+    const std::vector<std::string> expected{"{\"", "bbox", "\":[", "1", "2", "5", ",", "2",
+                                            "5", "0", "]}", " a", " red", " ", " circle"};
+    EXPECT_EQ(pieces, expected);
+}
+
+}  // namespace
+}  // namespace i4::demo
