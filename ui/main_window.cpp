@@ -229,7 +229,7 @@ void MainWindow::loadActiveModel() {
     if (m_activeHints.hasNativeSize()) {
         m_panel->setImageSize(QSize(m_activeHints.nativeWidth, m_activeHints.nativeHeight));
     }
-    if (!m_activeHints.exampleCaption.empty() && m_caption->promptText().trimmed().isEmpty()) {
+    if (!m_activeHints.exampleCaption.empty() && m_caption->isBlank()) {
         m_caption->setPromptText(QString::fromStdString(m_activeHints.exampleCaption));
     }
     m_modelStatus->setText(tr("Loading model…"));
@@ -250,8 +250,7 @@ void MainWindow::remix(const pipeline::GenerationRequest& request) {
 
 void MainWindow::generate() {
     const QString prompt = m_caption->promptText();
-    const bool emptyCaption = m_caption->isStructured() && m_caption->caption() == Caption{};
-    if (prompt.trimmed().isEmpty() || emptyCaption) {
+    if (m_caption->isBlank()) {
         statusBar()->showMessage(tr("Write a prompt first."), 5000);
         return;
     }

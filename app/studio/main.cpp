@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
     }
     window.loadActiveModel();
     if (!scripted) return QApplication::exec();
-    if (window.captionEditor()->promptText().trimmed().isEmpty()) {
+    if (window.captionEditor()->isBlank()) {
         std::fprintf(stderr, "i4studio: --generate needs a --caption (this model has no example)\n");
         return 1;
     }

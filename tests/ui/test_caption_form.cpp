@@ -35,6 +35,7 @@ private slots:
     void jsonFillsForm();
     void formWritesJson();
     void nonAsciiStaysLiteral();
+    void freshEditorIsBlank();
 };
 
 void TestCaptionForm::canonicalRoundTrip() {
@@ -139,6 +140,19 @@ void TestCaptionForm::nonAsciiStaysLiteral() {
     QVERIFY(json.contains(QStringLiteral("Café sign, 東京")));
     QVERIFY(!json.contains("\\u"));
     QCOMPARE(Caption::fromJson(json)->highLevelDescription, caption.highLevelDescription);
+}
+
+// A new editor holds an empty structured caption: its JSON text is not empty, but there is
+// nothing to generate from, and a model's example caption may replace it.
+void TestCaptionForm::freshEditorIsBlank() {
+    CaptionEditor editor;
+    QVERIFY(editor.isBlank());
+    editor.setPromptText(QString::fromUtf8(kCanonical));
+    QVERIFY(!editor.isBlank());
+    editor.setPromptText(QStringLiteral("  \n"));
+    QVERIFY(editor.isBlank());
+    editor.setPromptText(QStringLiteral("a red fox"));  // plain text is a prompt too
+    QVERIFY(!editor.isBlank());
 }
 
 QTEST_MAIN(TestCaptionForm)

@@ -248,6 +248,10 @@ QWidget* CaptionEditor::buildElementEditor() {
 
 QString CaptionEditor::promptText() const { return m_json->toPlainText(); }
 
+bool CaptionEditor::isBlank() const {
+    return promptText().trimmed().isEmpty() || (m_structured && m_caption == Caption{});
+}
+
 void CaptionEditor::setPromptText(const QString& text) {
     m_updating = true;
     m_json->setPlainText(text);

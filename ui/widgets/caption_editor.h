@@ -34,6 +34,9 @@ public:
     Caption caption() const { return m_caption; }
     void setCaption(const Caption& caption);
     bool isStructured() const { return m_structured; }
+    // Nothing to generate from: no text, or a structured caption with every field empty (what
+    // a fresh editor holds).
+    bool isBlank() const;
     void setAspect(int width, int height);
     LayoutCanvas* canvas() const { return m_canvas; }
 
