@@ -10,6 +10,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "core/io/safetensors_writer.h"
 #include "core/text/tokenizer.h"
@@ -64,7 +65,8 @@ int main(int argc, char** argv) {
 
     VaeTraining vae;
     auto* vaeCmd = app.add_subcommand("vae", "train the VAE and normalise its latents");
-    vaeCmd->add_option("--steps", vae.steps)->capture_default_str();
+    auto* vaeSteps = vaeCmd->add_option("--steps", vae.steps, "step limit (with --minutes: none unless given)")
+                         ->capture_default_str();
     vaeCmd->add_option("--batch", vae.batch)->capture_default_str();
     vaeCmd->add_option("--lr", vae.lr)->capture_default_str();
     vaeCmd->add_option("--minutes", vae.minutes)->capture_default_str();
@@ -72,13 +74,17 @@ int main(int argc, char** argv) {
     DitTraining dit;
     auto* ditCmd = app.add_subcommand("dit", "train both transformers");
     ditCmd->add_option("--scenes", dit.scenes)->capture_default_str();
-    ditCmd->add_option("--steps", dit.steps)->capture_default_str();
+    auto* ditSteps = ditCmd->add_option("--steps", dit.steps, "step limit (with --minutes: none unless given)")
+                         ->capture_default_str();
     ditCmd->add_option("--batch", dit.batch)->capture_default_str();
     ditCmd->add_option("--lr", dit.lr)->capture_default_str();
     ditCmd->add_option("--minutes", dit.minutes)->capture_default_str();
     ditCmd->add_option("--save-every", dit.saveEvery)->capture_default_str();
 
     CLI11_PARSE(app, argc, argv);
+    // A time budget alone ends the run (its LR schedule is fitted to the budget).
+    if (vae.minutes > 0 && vaeSteps->count() == 0) vae.steps = std::numeric_limits<int>::max();
+    if (dit.minutes > 0 && ditSteps->count() == 0) dit.steps = std::numeric_limits<int>::max();
     // Keep freed activations in the heap: glibc otherwise maps and unmaps every large tensor,
     // and the page faults cost as much as the arithmetic (measured: forward + backward 2.1 s
     // instead of 4.5 s per step). 32 MiB is the largest mmap threshold glibc accepts.

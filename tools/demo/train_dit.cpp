@@ -163,13 +163,8 @@ void trainTransformers(const DitTraining& o) {
 
         const auto t0 = Clock::now();
         const sampling::PackedBatch packed = sampling::packConditional(ids, kGrid, kGrid);
-        at::Tensor features;
-        {
-            c10::InferenceMode guard;
-            features = encoder.encode(ids).features;
-        }
-        features = features.clone();
-        const auto t1 = Clock::now();  // a normal tensor for the autograd graph
+        const at::Tensor features = batchFeatures(data, picks);
+        const auto t1 = Clock::now();
         const int64_t textLength = packed.textLength;
         const at::Tensor llm = at::cat(
             {features, at::zeros({o.batch, packed.imageTokens(), features.size(2)})}, 1);
@@ -200,8 +195,8 @@ void trainTransformers(const DitTraining& o) {
         condAverage = step == 0 ? condLoss.item<double>() : 0.98 * condAverage + 0.02 * condLoss.item<double>();
         uncondAverage = step == 0 ? uncondLoss.item<double>() : 0.98 * uncondAverage + 0.02 * uncondLoss.item<double>();
         if (step % 20 == 0) {
-            std::printf("dit step %5d/%d  cond %.4f  uncond %.4f (running)  lr %.2e  %.1f min\n",
-                        step, totalSteps, condAverage, uncondAverage, lr, minutesSince(start));
+            std::printf("dit step %5d  cond %.4f  uncond %.4f (running)  lr %.2e  %.1f min\n",
+                        step, condAverage, uncondAverage, lr, minutesSince(start));
             std::fflush(stdout);
         }
         if (o.saveEvery > 0 && step > 0 && step % o.saveEvery == 0) save("checkpoint");

@@ -1,5 +1,6 @@
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -67,7 +68,8 @@ void trainVae(const VaeTraining& o) {
                                           (decoded - images).pow(2).mean();
         const at::Tensor loss = reconstruction + 1e-4 * mean.pow(2).mean();
         loss.backward();
-        const double progress = double(step) / o.steps;
+        const double progress = o.minutes > 0 ? std::min(1.0, minutes / o.minutes)
+                                              : double(step) / o.steps;
         const double lr = o.lr * (step < 100 ? (step + 1) / 100.0
                                              : 0.1 + 0.9 * 0.5 * (1 + std::cos(3.14159265358979 * progress)));
         adam.step(lr, 1.0);
