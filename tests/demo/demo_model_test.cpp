@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -31,13 +32,22 @@ constexpr int kTrainingScenes = 6000;  // --scenes of the DiT training (scripts/
 constexpr double kTargetSceneRate = 0.8;
 constexpr double kMinBackgroundRate = 0.65;
 
+// The shipped folder, or $I4_DEMO_MODEL (a training run's checkpoint, say) where it is set.
+std::string demoModelDir() {
+    const char* override = std::getenv("I4_DEMO_MODEL");
+    return override && *override ? override : I4_DEMO_MODEL_DIR;
+}
+
 std::shared_ptr<pipeline::ModelBundle> demoModel() {
-    static std::shared_ptr<pipeline::ModelBundle> bundle = pipeline::ModelBundle::load(I4_DEMO_MODEL_DIR);
+    static std::shared_ptr<pipeline::ModelBundle> bundle = [] {
+        std::printf("demo model: %s\n", demoModelDir().c_str());
+        return pipeline::ModelBundle::load(demoModelDir());
+    }();
     return bundle;
 }
 
 TEST(DemoModel, DeclaresItselfAndItsSize) {
-    const pipeline::ModelHints hints = pipeline::readModelHints(I4_DEMO_MODEL_DIR);
+    const pipeline::ModelHints hints = pipeline::readModelHints(demoModelDir());
     EXPECT_TRUE(hints.demo);
     EXPECT_EQ(hints.nativeWidth, kImageSize);
     EXPECT_EQ(hints.nativeHeight, kImageSize);

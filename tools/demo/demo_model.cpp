@@ -260,17 +260,20 @@ void writeInitialWeights(const std::filesystem::path& dir, const DemoArchitectur
              transformerWeights(condGen, a));
     saveBf16(dir / "unconditional_transformer" / "diffusion_pytorch_model.safetensors",
              transformerWeights(uncondGen, a));
-    // bn statistics that say what the trained VAE's latents are scaled to: the published
-    // normalisation constants (Note [Latent normalisation]).
+    saveBf16(dir / "vae" / "diffusion_pytorch_model.safetensors", vaeWeights(vaeGen, a),
+             latentConstantBuffers(0));
+}
+
+NamedTensors latentConstantBuffers(int64_t batches) {
     at::Tensor shift = at::empty({128}), scale = at::empty({128});
     for (int i = 0; i < 128; ++i) {
         shift[i] = vae::kLatentShift[size_t(i)];
         scale[i] = vae::kLatentScale[size_t(i)];
     }
-    saveBf16(dir / "vae" / "diffusion_pytorch_model.safetensors", vaeWeights(vaeGen, a),
-             {{"bn.running_mean", shift},
-              {"bn.running_var", scale * scale - 1e-4},
-              {"bn.num_batches_tracked", at::zeros({}, at::kLong)}});
+    // The loader divides by sqrt(running_var + eps), eps = 1e-4.
+    return {{"bn.running_mean", shift},
+            {"bn.running_var", scale * scale - 1e-4},
+            {"bn.num_batches_tracked", at::full({}, batches, at::kLong)}};
 }
 
 }  // namespace i4::demo

@@ -53,6 +53,10 @@ void writeConfigs(const std::filesystem::path& modelDir, const DemoArchitecture&
 void writeInitialWeights(const std::filesystem::path& modelDir, const DemoArchitecture& arch,
                          int64_t vocabSize, uint64_t seed);
 
+// The VAE's `bn` buffers holding the published latent normalisation constants (Note [Latent
+// normalisation]): what the demo VAE's latents are rescaled to. `batches`: num_batches_tracked.
+NamedTensors latentConstantBuffers(int64_t batches);
+
 // Writes `tensors` (float) as bf16 safetensors at `path`, atomically; `extra` tensors as they are.
 void saveBf16(const std::filesystem::path& path, const NamedTensors& tensors,
               const NamedTensors& extra = {});

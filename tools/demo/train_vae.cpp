@@ -125,15 +125,7 @@ void trainVae(const VaeTraining& o) {
                 std::chrono::duration<double>(Clock::now() - start).count() / 60.0,
                 tokens.mean().item<double>(), tokens.std().item<double>());
 
-    at::Tensor shift = at::empty({128}), scale = at::empty({128});
-    for (int i = 0; i < 128; ++i) {
-        shift[i] = vae::kLatentShift[size_t(i)];
-        scale[i] = vae::kLatentScale[size_t(i)];
-    }
-    saveBf16(vaeDir / "diffusion_pytorch_model.safetensors", params,
-             {{"bn.running_mean", shift},
-              {"bn.running_var", scale * scale - 1e-4},
-              {"bn.num_batches_tracked", at::full({}, int64_t(step), at::kLong)}});
+    saveBf16(vaeDir / "diffusion_pytorch_model.safetensors", params, latentConstantBuffers(step));
 
     // What ships is bf16: measure the round trip through the saved file.
     const vae::Flux2Vae saved = vae::Flux2Vae::load(vaeDir, {});
