@@ -12,6 +12,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "core/pipeline/request_settings.h"
 #include "core/version.h"
 #include "ui/dialogs/first_run_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
@@ -218,22 +219,46 @@ void MainWindow::loadActiveModel() {
         m_modelStatus->setText(tr("No model folder set (File › Settings)"));
         return;
     }
-    if (!engineAvailable()) {
-        m_modelStatus->setText(tr("This build cannot generate (no inference engine)"));
-        return;
-    }
     // A model that states its own size (the demo) gets it, and sizes outside the published
-    // limits; its example caption fills an empty editor.
+    // limits; its own preset and guidance are selected; its example caption fills an empty
+    // editor.
     m_activeHints = pipeline::readModelHints(folder.toStdString());
     m_panel->setAllowAnySize(m_settings->allowAnySize() || m_activeHints.hasNativeSize());
     if (m_activeHints.hasNativeSize()) {
         m_panel->setImageSize(QSize(m_activeHints.nativeWidth, m_activeHints.nativeHeight));
     }
+    applyModelSamplerHints();
     if (!m_activeHints.exampleCaption.empty() && m_caption->isBlank()) {
         m_caption->setPromptText(QString::fromStdString(m_activeHints.exampleCaption));
     }
+    if (!engineAvailable()) {
+        m_modelStatus->setText(tr("This build cannot generate (no inference engine)"));
+        return;
+    }
     m_modelStatus->setText(tr("Loading model…"));
     m_controller->loadModel(folder, m_settings->device(), m_settings->precision());
+}
+
+void MainWindow::applyModelSamplerHints() {
+    if (m_activeHints.preset.empty() && !m_activeHints.guidance) return;
+    pipeline::GenerationRequest request = m_panel->request(QString());
+    if (!m_activeHints.preset.empty()) {
+        request.preset = m_activeHints.preset;
+        request.steps.reset();
+        request.guidanceSchedule.clear();
+    }
+    try {
+        if (m_activeHints.guidance) {
+            request = pipeline::withMainGuidance(request, *m_activeHints.guidance);
+        }
+    } catch (const std::exception& e) {  // a preset name this build does not know
+        statusBar()->showMessage(tr("The model's sampler settings were not applied: %1")
+                                     .arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    const auto seedMode = m_panel->seedMode();  // setRequest locks the seed (a remix's need)
+    m_panel->setRequest(request);
+    m_panel->setSeedMode(seedMode);
 }
 
 pipeline::GenerationRequest MainWindow::currentRequest() const {

@@ -40,6 +40,8 @@ public:
     void remix(const pipeline::GenerationRequest& request);
     void generate();
     void loadActiveModel();
+    // The active model's preset and guidance hints, put into the generation panel.
+    void applyModelSamplerHints();
 
     CaptionEditor* captionEditor() const { return m_caption; }
     GenerationPanel* generationPanel() const { return m_panel; }

@@ -42,6 +42,7 @@ struct GenerateOptions {
     bool haveStd = false;
     int width = 1024;
     int height = 1024;
+    bool presetGiven = false;
     bool widthGiven = false;
     bool heightGiven = false;
     uint64_t seed = 0;
@@ -124,6 +125,9 @@ int runGenerate(GenerateOptions o) {
         if (!o.heightGiven) o.height = hints.nativeHeight;
         o.uncheckedSize = true;  // the model states its own sizes
     }
+    // The model's own sampler settings, unless the command line chose them.
+    if (!hints.preset.empty() && !o.presetGiven) o.preset = hints.preset;
+    if (hints.guidance && o.guidance < 0 && o.guidanceSchedule.empty()) o.guidance = *hints.guidance;
     pipeline::GenerationRequest request;
     request.prompts = o.prompts;
     for (const auto& file : o.promptFiles) request.prompts.push_back(readPromptFile(file));
@@ -202,13 +206,15 @@ Command addGenerateCommand(CLI::App& app) {
     cmd->add_option("--prompt", o->prompts, "Prompt text (repeat for a batch)");
     cmd->add_option("--prompt-file", o->promptFiles, "File holding one prompt (repeatable)");
     cmd->add_option("--preset", o->preset,
-                    "V4_QUALITY_48, V4_DEFAULT_20, V4_TURBO_12 or a user preset")
-        ->capture_default_str();
+                    "V4_QUALITY_48, V4_DEFAULT_20, V4_TURBO_12 or a user preset (default "
+                    "V4_DEFAULT_20, or the model's own)")
+        ->each([o](const std::string&) { o->presetGiven = true; });
     cmd->add_option("--steps", o->steps, "Number of steps (overrides the preset)");
     cmd->add_option("--guidance-schedule", o->guidanceSchedule,
                     "Comma-separated guidance weights, one per step, first step first");
     cmd->add_option("--guidance", o->guidance,
-                    "Main guidance weight (the preset's polish tail is kept)");
+                    "Main guidance weight (the preset's polish tail is kept; default: the "
+                    "preset's, or the model's own)");
     cmd->add_option_function<double>(
         "--mu",
         [o](double v) {

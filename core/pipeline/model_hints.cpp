@@ -32,6 +32,13 @@ ModelHints readModelHints(const std::filesystem::path& modelDir) {
     if (own.contains("example_caption") && own["example_caption"].is_string()) {
         hints.exampleCaption = own["example_caption"].get<std::string>();
     }
+    if (own.contains("preset") && own["preset"].is_string()) {
+        hints.preset = own["preset"].get<std::string>();
+    }
+    if (own.contains("guidance") && own["guidance"].is_number()) {
+        const double weight = own["guidance"].get<double>();
+        if (weight >= 0 && weight <= 100) hints.guidance = float(weight);
+    }
     return hints;
 }
 

@@ -15,6 +15,9 @@ struct ModelHints {
     int nativeWidth = 0;   // the size it was trained at (0: none given, use the published
     int nativeHeight = 0;  // defaults and limits)
     std::string exampleCaption;  // a caption it renders well (may be empty)
+    std::string preset;          // the sampler preset it was measured with ("" = none given)
+    std::optional<float> guidance;  // its best main guidance weight (the preset's polish tail
+                                    // is kept); none given: the preset's own
     bool hasNativeSize() const { return nativeWidth > 0 && nativeHeight > 0; }
 };
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "core/caption/caption_verifier.h"
 #include "core/pipeline/model_hints.h"
 #include "core/pipeline/pipeline.h"
+#include "core/pipeline/request_settings.h"
 #include "tools/demo/scene.h"
 #include "tools/demo/training.h"
 
@@ -52,6 +54,8 @@ TEST(DemoModel, DeclaresItselfAndItsSize) {
     EXPECT_EQ(hints.nativeWidth, kImageSize);
     EXPECT_EQ(hints.nativeHeight, kImageSize);
     EXPECT_TRUE(caption::verifyCaption(hints.exampleCaption).empty()) << hints.exampleCaption;
+    // The test measures the preset the model names (the V4_TURBO_12).
+    EXPECT_EQ(hints.preset, "V4_TURBO_12");
 }
 
 // The held-out set: scenes of another seed, leaving out any whose caption the DiT trained on
@@ -81,6 +85,10 @@ TEST(DemoModel, HeldOutCaptionsWereNotTrainedOn) {
 
 TEST(DemoModel, FollowsHeldOutCaptions) {
     auto bundle = demoModel();
+    std::optional<float> guidance = pipeline::readModelHints(demoModelDir()).guidance;
+    if (const char* g = std::getenv("I4_DEMO_GUIDANCE"); g && *g) guidance = float(std::atof(g));
+    std::printf("V4_TURBO_12, main guidance %s\n",
+                guidance ? std::to_string(*guidance).c_str() : "the preset's");
     int passed = 0, backgrounds = 0, elements = 0, elementsPassed = 0;
     double slowest = 0;
     for (int i = 0; i < kHeldOutCaptions; ++i) {
@@ -91,6 +99,8 @@ TEST(DemoModel, FollowsHeldOutCaptions) {
         request.preset = "V4_TURBO_12";
         request.seed = uint64_t(i);
         request.uncheckedSize = true;
+        // The model's own guidance, as the app and i4 use it ($I4_DEMO_GUIDANCE tries another).
+        if (guidance) request = pipeline::withMainGuidance(request, *guidance);
         const auto start = std::chrono::steady_clock::now();
         const pipeline::GenerationResult result = bundle->generate(request, {});
         slowest = std::max(slowest, std::chrono::duration<double>(

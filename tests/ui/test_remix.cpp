@@ -1,6 +1,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/pipeline/request_settings.h"
 #include "tests/ui/fake_engine.h"
 #include "ui/gallery/gallery_store.h"
 #include "ui/gallery/gallery_writer.h"
@@ -22,6 +23,7 @@ private slots:
     void presetRequestRestoresExactly();
     void plainTextPromptRestoresExactly();
     void galleryResultRemixesExactly();
+    void modelHintsSetSizePresetAndGuidance();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -109,6 +111,34 @@ void TestRemix::galleryResultRemixesExactly() {
         m_window->remix(record.request);
         QVERIFY(m_window->currentRequest() == record.request);
     }
+}
+
+// A model folder naming its own size, preset and guidance (as the demo model does) gets them
+// when it becomes the active model; the seed mode the user chose stays.
+void TestRemix::modelHintsSetSizePresetAndGuidance() {
+    QDir(m_dir->path()).mkpath("model");
+    QFile index(m_dir->filePath("model/model_index.json"));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write(R"({"_class_name":"Ideogram4Pipeline","_i4studio":{"native_size":[128,96],
+        "preset":"V4_TURBO_12","guidance":2.5}})");
+    index.close();
+    m_window->generationPanel()->setSeedMode(GenerationPanel::SeedMode::Increment);
+    m_settings->setModelFolders({m_dir->filePath("model")});
+    m_settings->setActiveModelFolder(m_dir->filePath("model"));
+    m_window->loadActiveModel();
+
+    const i4::pipeline::GenerationRequest r = m_window->currentRequest();
+    QCOMPARE(r.width, 128);
+    QCOMPARE(r.height, 96);
+    QCOMPARE(QString::fromStdString(r.preset), QStringLiteral("V4_TURBO_12"));
+    i4::pipeline::GenerationRequest turbo;
+    turbo.preset = "V4_TURBO_12";
+    const std::vector<float> expected = i4::pipeline::withMainGuidance(turbo, 2.5f).guidanceSchedule;
+    QCOMPARE(r.guidanceSchedule.size(), size_t(12));
+    QVERIFY(r.guidanceSchedule == expected);
+    QCOMPARE(r.guidanceSchedule.front(), 2.5f);
+    QVERIFY(r.guidanceSchedule.back() != 2.5f);  // the preset's polish tail is kept
+    QCOMPARE(m_window->generationPanel()->seedMode(), GenerationPanel::SeedMode::Increment);
 }
 
 QTEST_MAIN(TestRemix)

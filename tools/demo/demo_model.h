@@ -39,6 +39,12 @@ struct DemoArchitecture {
     int64_t llmFeatures() const { return 13 * textHidden; }
 };
 
+// The sampler settings the app, i4 and test_demo_model use for this model (model_index.json
+// hints): the preset, and the main guidance weight measured best on the held-out
+// captions (resources/models/demo/README.md has the sweep).
+constexpr const char* kDemoPreset = "V4_TURBO_12";
+constexpr double kDemoGuidance = 3.0;
+
 // The caption the app opens with for this model (a held-out scene with three shapes).
 std::string exampleCaption();
 

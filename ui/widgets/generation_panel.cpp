@@ -305,6 +305,10 @@ void GenerationPanel::updateAspectLabel() {
 
 void GenerationPanel::setSeedMode(SeedMode mode) { m_seedMode->setCurrentIndex(int(mode)); }
 
+GenerationPanel::SeedMode GenerationPanel::seedMode() const {
+    return SeedMode(m_seedMode->currentIndex());
+}
+
 void GenerationPanel::setSeed(uint64_t seed) { m_seed->setText(QString::number(seed)); }
 
 uint64_t GenerationPanel::seed() const { return m_seed->text().toULongLong(); }

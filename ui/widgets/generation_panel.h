@@ -40,6 +40,7 @@ public:
     void setAllowAnySize(bool allow);
     bool allowAnySize() const { return m_allowAnySize; }
     void setSeedMode(SeedMode mode);
+    SeedMode seedMode() const;
     void setSeed(uint64_t seed);
     uint64_t seed() const;
     void setBatchCount(int count);
