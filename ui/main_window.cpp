@@ -221,13 +221,16 @@ void MainWindow::loadActiveModel() {
     }
     // A model that states its own size (the demo) gets it, and sizes outside the published
     // limits; its own preset and guidance are selected; its example caption fills an empty
-    // editor.
+    // editor. Size and sampler only when the folder changes: reloading the same model (a new
+    // device, say) keeps what the user has chosen since.
+    const bool newFolder = folder != m_hintsFolder;
+    m_hintsFolder = folder;
     m_activeHints = pipeline::readModelHints(folder.toStdString());
     m_panel->setAllowAnySize(m_settings->allowAnySize() || m_activeHints.hasNativeSize());
-    if (m_activeHints.hasNativeSize()) {
+    if (newFolder && m_activeHints.hasNativeSize()) {
         m_panel->setImageSize(QSize(m_activeHints.nativeWidth, m_activeHints.nativeHeight));
     }
-    applyModelSamplerHints();
+    if (newFolder) applyModelSamplerHints();
     if (!m_activeHints.exampleCaption.empty() && m_caption->isBlank()) {
         m_caption->setPromptText(QString::fromStdString(m_activeHints.exampleCaption));
     }
@@ -240,25 +243,19 @@ void MainWindow::loadActiveModel() {
 }
 
 void MainWindow::applyModelSamplerHints() {
-    if (m_activeHints.preset.empty() && !m_activeHints.guidance) return;
-    pipeline::GenerationRequest request = m_panel->request(QString());
-    if (!m_activeHints.preset.empty()) {
-        request.preset = m_activeHints.preset;
-        request.steps.reset();
-        request.guidanceSchedule.clear();
-    }
-    try {
-        if (m_activeHints.guidance) {
-            request = pipeline::withMainGuidance(request, *m_activeHints.guidance);
-        }
-    } catch (const std::exception& e) {  // a preset name this build does not know
-        statusBar()->showMessage(tr("The model's sampler settings were not applied: %1")
-                                     .arg(QString::fromUtf8(e.what())));
+    if (!m_activeHints.preset.empty() &&
+        !m_panel->selectPreset(QString::fromStdString(m_activeHints.preset))) {
+        statusBar()->showMessage(tr("The model asks for the preset %1, which this version does "
+                                    "not have")
+                                     .arg(QString::fromStdString(m_activeHints.preset)));
         return;
     }
-    const auto seedMode = m_panel->seedMode();  // setRequest locks the seed (a remix's need)
-    m_panel->setRequest(request);
-    m_panel->setSeedMode(seedMode);
+    if (m_activeHints.guidance) {
+        // The panel's request always resolves (a built-in preset or explicit values).
+        m_panel->setGuidanceSchedule(
+            pipeline::withMainGuidance(m_panel->request(QString()), *m_activeHints.guidance)
+                .guidanceSchedule);
+    }
 }
 
 pipeline::GenerationRequest MainWindow::currentRequest() const {

@@ -40,8 +40,6 @@ public:
     void remix(const pipeline::GenerationRequest& request);
     void generate();
     void loadActiveModel();
-    // The active model's preset and guidance hints, put into the generation panel.
-    void applyModelSamplerHints();
 
     CaptionEditor* captionEditor() const { return m_caption; }
     GenerationPanel* generationPanel() const { return m_panel; }
@@ -56,12 +54,15 @@ public:
     void importImages();
 
 private:
+    // The active model's preset and guidance hints, put into the generation panel.
+    void applyModelSamplerHints();
     void buildMenus();
     void onJobFinished(const GenerationOutput& output);
     void showSettings();
 
     AppSettings* m_settings;
     pipeline::ModelHints m_activeHints;  // of the folder loaded last
+    QString m_hintsFolder;               // that folder
     std::unique_ptr<GalleryStore> m_store;
     GalleryWriter* m_writer = nullptr;
     GenerationController* m_controller = nullptr;

@@ -139,6 +139,26 @@ void TestRemix::modelHintsSetSizePresetAndGuidance() {
     QCOMPARE(r.guidanceSchedule.front(), 2.5f);
     QVERIFY(r.guidanceSchedule.back() != 2.5f);  // the preset's polish tail is kept
     QCOMPARE(m_window->generationPanel()->seedMode(), GenerationPanel::SeedMode::Increment);
+
+    // Reloading the same model (after a settings change) keeps what the user chose since.
+    QVERIFY(m_window->generationPanel()->selectPreset(QStringLiteral("V4_DEFAULT_20")));
+    m_window->loadActiveModel();
+    const i4::pipeline::GenerationRequest kept = m_window->currentRequest();
+    QCOMPARE(QString::fromStdString(kept.preset), QStringLiteral("V4_DEFAULT_20"));
+    QVERIFY(kept.guidanceSchedule.empty());
+    QCOMPARE(kept.width, 128);
+
+    // A preset this version lacks leaves the sampler as it was (and says so in the status bar).
+    QDir(m_dir->path()).mkpath("future");
+    QFile future(m_dir->filePath("future/model_index.json"));
+    QVERIFY(future.open(QIODevice::WriteOnly));
+    future.write(R"({"_i4studio":{"preset":"V5_SOMEDAY","guidance":2}})");
+    future.close();
+    m_settings->setModelFolders({m_dir->filePath("future")});
+    m_settings->setActiveModelFolder(m_dir->filePath("future"));
+    m_window->loadActiveModel();
+    QVERIFY(m_window->currentRequest().guidanceSchedule.empty());
+    QCOMPARE(QString::fromStdString(m_window->currentRequest().preset), QStringLiteral("V4_DEFAULT_20"));
 }
 
 QTEST_MAIN(TestRemix)

@@ -264,13 +264,21 @@ void GenerationPanel::promptSavePreset() {
     }
 }
 
-void GenerationPanel::selectPreset(const QString& name) {
+bool GenerationPanel::selectPreset(const QString& name) {
     const int index = m_preset->findText(name);
-    if (index < 0) return;
+    if (index < 0) return false;
     m_updating = true;
     m_preset->setCurrentIndex(index);
     m_updating = false;
     applyPreset(m_presets[size_t(index)]);
+    return true;
+}
+
+void GenerationPanel::setGuidanceSchedule(const std::vector<float>& schedule) {
+    const bool stepsChange = int(schedule.size()) != m_schedule->stepCount();
+    m_schedule->setSchedule(schedule);
+    m_explicitSchedule = true;
+    m_explicitSteps = m_explicitSteps || stepsChange;
 }
 
 QSize GenerationPanel::imageSize() const { return {m_width->value(), m_height->value()}; }

@@ -44,7 +44,11 @@ public:
     void setSeed(uint64_t seed);
     uint64_t seed() const;
     void setBatchCount(int count);
-    void selectPreset(const QString& name);
+    // False (and nothing changes) for a name the picker does not hold.
+    bool selectPreset(const QString& name);
+    // An explicit schedule (step order) for the selected preset's sampler; its length sets the
+    // steps.
+    void setGuidanceSchedule(const std::vector<float>& schedule);
     // User presets live in `file`; they follow the built-in ones in the picker. A missing file
     // is no preset yet; an unreadable one returns false with `error` set (built-ins still work).
     bool setUserPresetFile(const QString& file, QString* error = nullptr);
