@@ -1,0 +1,52 @@
+// `i4 generate` without --model: the demo model, at the size, preset and guidance its
+// model_index.json names, unless the command line chooses otherwise.
+#include <gtest/gtest.h>
+
+#include "core/image/png_io.h"
+#include "core/pipeline/generation_request.h"
+#include "tests/app/cli_runner.h"
+#include "tests/support/golden.h"
+
+namespace i4::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The request `i4 generate <extra>` ran, as its PNG records it.
+pipeline::GenerationRequest ranRequest(const std::string& name, std::vector<std::string> extra) {
+    const fs::path out = tempDir("cli-demo") / (name + ".png");
+    std::vector<std::string> args{"generate", "--prompt", "a red circle on a white background",
+                                  "--out", out.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CliRun run = runCli(args);
+    EXPECT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("using the demo model"), std::string::npos) << run.out;
+    const image::PngFile file = image::readPng(out);
+    EXPECT_TRUE(file.metadata.document.has_value());
+    return pipeline::GenerationRequest::fromJson(file.metadata.document->at("request"));
+}
+
+TEST(CliDemoModel, UsesTheModelsSizePresetAndGuidance) {
+    const pipeline::GenerationRequest r = ranRequest("defaults", {});
+    EXPECT_EQ(r.width, 128);
+    EXPECT_EQ(r.height, 128);
+    EXPECT_EQ(r.preset, "V4_TURBO_12");
+    ASSERT_EQ(r.guidanceSchedule.size(), 12u);
+    EXPECT_EQ(r.guidanceSchedule.front(), 1.0f);  // the model's main weight
+    EXPECT_EQ(r.guidanceSchedule.back(), 3.0f);   // the preset's polish tail
+}
+
+TEST(CliDemoModel, CommandLineChoicesWin) {
+    const pipeline::GenerationRequest r =
+        ranRequest("chosen", {"--preset", "V4_DEFAULT_20", "--guidance", "5"});
+    EXPECT_EQ(r.preset, "V4_DEFAULT_20");
+    ASSERT_EQ(r.guidanceSchedule.size(), 20u);
+    EXPECT_EQ(r.guidanceSchedule.front(), 5.0f);
+    const pipeline::GenerationRequest presetOnly = ranRequest("preset", {"--preset", "V4_DEFAULT_20"});
+    EXPECT_EQ(presetOnly.preset, "V4_DEFAULT_20");
+    ASSERT_EQ(presetOnly.guidanceSchedule.size(), 20u);
+    EXPECT_EQ(presetOnly.guidanceSchedule.front(), 1.0f);  // the model's guidance still applies
+}
+
+}  // namespace
+}  // namespace i4::test
