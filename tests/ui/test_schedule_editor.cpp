@@ -1,3 +1,5 @@
+#include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QtTest>
@@ -31,6 +33,7 @@ private slots:
     void presetFillsEditor();
     void stepCountChangeKeepsShape();
     void sliderEditsOneStep();
+    void helpersDescribeASetSchedule();
 };
 
 void TestScheduleEditor::resampleKeepsShape() {
@@ -102,6 +105,44 @@ void TestScheduleEditor::sliderEditsOneStep() {
     sliders[2]->setValue(45);  // ticks of 0.1
     QCOMPARE(edited.count(), 1);
     QCOMPARE(editor.schedule(), (std::vector<float>{7, 7, 4.5f, 7}));
+}
+
+// A schedule set from outside (a preset, a model's hint, a remix) shows in the helper boxes, so
+// "Main + polish tail" rebuilds it instead of going back to 7 / 3; the user's own helper
+// presses keep what was typed.
+void TestScheduleEditor::helpersDescribeASetSchedule() {
+    GuidanceScheduleEditor editor;
+    auto box = [&editor](const char* name) {
+        auto* b = editor.findChild<QDoubleSpinBox*>(QString::fromLatin1(name));
+        return b ? b->value() : -1.0;
+    };
+    auto* tailLength = editor.findChild<QSpinBox*>(QStringLiteral("tailLength"));
+    QVERIFY(tailLength);
+    editor.setSchedule(mainWithTailSchedule(1.0f, 3.0f, 1, 12));
+    QCOMPARE(box("mainWeight"), 1.0);
+    QCOMPARE(box("allWeight"), 1.0);
+    QCOMPARE(box("tailWeight"), 3.0);
+    QCOMPARE(tailLength->value(), 1);
+    QCOMPARE(box("rampFrom"), 1.0);
+    QCOMPARE(box("rampTo"), 3.0);
+    const std::vector<float> hinted = editor.schedule();
+    auto* mainTail = editor.findChild<QPushButton*>(QStringLiteral("applyMainTail"));
+    QVERIFY(mainTail);
+    mainTail->click();
+    QCOMPARE(editor.schedule(), hinted);
+
+    editor.setSchedule(constantSchedule(4.5f, 6));
+    QCOMPARE(box("mainWeight"), 4.5);
+    QCOMPARE(tailLength->value(), 0);
+
+    // The user's own edits: the boxes keep the typed values.
+    editor.findChild<QDoubleSpinBox*>(QStringLiteral("tailWeight"))->setValue(2.0);
+    tailLength->setValue(2);
+    editor.findChild<QDoubleSpinBox*>(QStringLiteral("allWeight"))->setValue(6.0);
+    editor.findChild<QPushButton*>(QStringLiteral("applyAll"))->click();
+    QCOMPARE(editor.schedule(), constantSchedule(6.0f, 6));
+    QCOMPARE(box("tailWeight"), 2.0);
+    QCOMPARE(tailLength->value(), 2);
 }
 
 QTEST_MAIN(TestScheduleEditor)

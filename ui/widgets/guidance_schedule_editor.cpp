@@ -65,7 +65,9 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
 
     auto* helpers = new QGridLayout;
     m_allWeight = weightBox(7.0, this);
+    m_allWeight->setObjectName(QStringLiteral("allWeight"));
     auto* setAll = new QPushButton(tr("Set all"), this);
+    setAll->setObjectName(QStringLiteral("applyAll"));
     helpers->addWidget(new QLabel(tr("Weight"), this), 0, 0);
     helpers->addWidget(m_allWeight, 0, 1);
     helpers->addWidget(setAll, 0, 5);
@@ -75,11 +77,15 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
 
     m_mainWeight = weightBox(7.0, this);
     m_tailWeight = weightBox(3.0, this);
+    m_mainWeight->setObjectName(QStringLiteral("mainWeight"));
+    m_tailWeight->setObjectName(QStringLiteral("tailWeight"));
     m_tailLength = new QSpinBox(this);
+    m_tailLength->setObjectName(QStringLiteral("tailLength"));
     m_tailLength->setRange(0, kMaxSteps);
     m_tailLength->setValue(2);
     m_tailLength->setSuffix(tr(" steps"));
     auto* setTail = new QPushButton(tr("Main + polish tail"), this);
+    setTail->setObjectName(QStringLiteral("applyMainTail"));
     helpers->addWidget(new QLabel(tr("Main"), this), 1, 0);
     helpers->addWidget(m_mainWeight, 1, 1);
     helpers->addWidget(new QLabel(tr("Tail"), this), 1, 2);
@@ -94,6 +100,8 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
 
     m_rampFrom = weightBox(7.0, this);
     m_rampTo = weightBox(3.0, this);
+    m_rampFrom->setObjectName(QStringLiteral("rampFrom"));
+    m_rampTo->setObjectName(QStringLiteral("rampTo"));
     auto* setRamp = new QPushButton(tr("Linear ramp"), this);
     helpers->addWidget(new QLabel(tr("From"), this), 2, 0);
     helpers->addWidget(m_rampFrom, 2, 1);
@@ -110,6 +118,24 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
 }
 
 void GuidanceScheduleEditor::setSchedule(const std::vector<float>& values) {
+    replaceValues(values);
+    describeInHelpers();
+}
+
+void GuidanceScheduleEditor::describeInHelpers() {
+    if (m_values.empty()) return;
+    const float first = m_values.front(), last = m_values.back();
+    int tail = 0;
+    while (tail < stepCount() && m_values[size_t(stepCount() - 1 - tail)] != first) ++tail;
+    m_allWeight->setValue(double(first));
+    m_mainWeight->setValue(double(first));
+    m_tailWeight->setValue(double(last));
+    m_tailLength->setValue(tail);
+    m_rampFrom->setValue(double(first));
+    m_rampTo->setValue(double(last));
+}
+
+void GuidanceScheduleEditor::replaceValues(const std::vector<float>& values) {
     m_values = values;
     m_updating = true;
     m_steps->setValue(stepCount());
@@ -124,7 +150,7 @@ void GuidanceScheduleEditor::setStepCount(int steps) {
 }
 
 void GuidanceScheduleEditor::applyUserSchedule(const std::vector<float>& values) {
-    setSchedule(values);
+    replaceValues(values);  // the helpers keep what the user typed
     emit userEdited();
 }
 

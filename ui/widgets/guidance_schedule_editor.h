@@ -28,7 +28,10 @@ public:
 
     std::vector<float> schedule() const { return m_values; }
     int stepCount() const { return int(m_values.size()); }
-    // Replaces the values (and the step count) without emitting userEdited().
+    // Replaces the values (and the step count) without emitting userEdited(), and shows them in
+    // the helpers: main and "set all" weight = the first step's, tail weight = the last step's,
+    // tail length = the trailing steps that differ from the first, ramp from first to last. So
+    // pressing "Main + polish tail" after a preset or a model's hint keeps its weights.
     void setSchedule(const std::vector<float>& values);
     void setStepCount(int steps);
 
@@ -41,6 +44,8 @@ private:
     void rebuildSliders();
     void syncSliders();
     void applyUserSchedule(const std::vector<float>& values);
+    void replaceValues(const std::vector<float>& values);
+    void describeInHelpers();
 
     std::vector<float> m_values;
     QSpinBox* m_steps = nullptr;
