@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,6 +17,7 @@
 #include "core/pipeline/model_hints.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
+#include "core/text/tokenizer.h"
 #include "tools/demo/scene.h"
 #include "tools/demo/training.h"
 
@@ -56,6 +59,35 @@ TEST(DemoModel, DeclaresItselfAndItsSize) {
     EXPECT_TRUE(caption::verifyCaption(hints.exampleCaption).empty()) << hints.exampleCaption;
     // The test measures the preset the model names (the V4_TURBO_12).
     EXPECT_EQ(hints.preset, "V4_TURBO_12");
+}
+
+// The captions are built so that element k's tokens sit at the same text positions in every
+// caption (scene.h): the chat-framed length depends on the number of elements only, and the
+// i-th bbox digit is at the same position whatever the scene.
+TEST(DemoModel, CaptionTokensHaveAFixedLayout) {
+    const text::Tokenizer tokenizer = text::Tokenizer::fromModelFolder(demoModelDir());
+    std::map<size_t, size_t> lengthByCount;
+    std::vector<size_t> digitPositions;  // of the longest caption seen so far
+    for (uint64_t i = 0; i < 300; ++i) {
+        const Scene scene = sceneAt(kTrainSeed, i);
+        const std::string text = caption(scene);
+        const std::vector<int64_t> ids = tokenizer.encodeChat(text);
+        const auto it = lengthByCount.emplace(scene.elements.size(), ids.size()).first;
+        EXPECT_EQ(it->second, ids.size()) << text;
+        std::vector<size_t> digits;
+        for (size_t k = 0; k < ids.size(); ++k) {
+            const std::string piece = tokenizer.decode({ids[k]});
+            if (piece.size() == 1 && piece[0] >= '0' && piece[0] <= '9') digits.push_back(k);
+        }
+        ASSERT_EQ(digits.size(), 12 * scene.elements.size()) << text;  // four 3-digit values each
+        const size_t common = std::min(digits.size(), digitPositions.size());
+        EXPECT_TRUE(std::equal(digits.begin(), digits.begin() + std::ptrdiff_t(common),
+                               digitPositions.begin()))
+            << text;
+        if (digits.size() > digitPositions.size()) digitPositions = digits;
+    }
+    ASSERT_EQ(lengthByCount.size(), 3u);
+    EXPECT_EQ(lengthByCount[3] - lengthByCount[2], lengthByCount[2] - lengthByCount[1]);
 }
 
 // The held-out set: scenes of another seed, leaving out any whose caption the DiT trained on

@@ -125,12 +125,13 @@ Scene randomScene(std::mt19937_64& rng) {
     for (size_t i = 0; i < colours.size(); ++i) colours[i] = int(i);
     std::shuffle(colours.begin(), colours.end(), rng);
     for (int attempt = 0; attempt < 200 && int(scene.elements.size()) < wanted; ++attempt) {
-        const int maxCells = wanted == 1 ? 6 : (wanted == 2 ? 5 : 4);
+        const int maxCells = wanted == 1 ? 5 : (wanted == 2 ? 4 : 3);
         const int cells = uniform(2, maxCells);
         Element e;
         e.kind = static_cast<ShapeKind>(uniform(0, kShapeKinds - 1));
         e.colour = colours[scene.elements.size()];
-        const int y = uniform(0, kGridCells - cells), x = uniform(0, kGridCells - cells);
+        const int last = kGridCells - kMarginCells - cells;
+        const int y = uniform(kMarginCells, last), x = uniform(kMarginCells, last);
         e.bbox = {y * kCellUnits, x * kCellUnits, (y + cells) * kCellUnits,
                   (x + cells) * kCellUnits};
         bool free = true;
@@ -158,24 +159,22 @@ std::string description(const Scene& scene) {
 
 std::string caption(const Scene& scene) {
     using Json = nlohmann::ordered_json;
-    Json palette = Json::array({backgroundColours()[scene.background].hex});
     Json elements = Json::array();
     for (const Element& e : scene.elements) {
         const NamedColour& colour = elementColours()[e.colour];
-        palette.push_back(colour.hex);
         elements.push_back(Json{{"type", "obj"},
                                 {"bbox", e.bbox},
                                 {"desc", std::string("a ") + colour.name + " " + shapeName(e.kind)}});
     }
     Json j;
-    j["high_level_description"] = description(scene);
+    const std::string background = backgroundColours()[scene.background].name;
+    j["high_level_description"] = "Flat shapes on a " + background + " background.";
     j["style_description"] = Json{{"aesthetics", "flat, simple"},
                                   {"lighting", "even"},
                                   {"medium", "digital illustration"},
-                                  {"art_style", "flat shapes"},
-                                  {"color_palette", palette}};
+                                  {"art_style", "flat shapes"}};
     j["compositional_deconstruction"] = Json{
-        {"background", std::string("plain ") + backgroundColours()[scene.background].name},
+        {"background", "plain " + background},
         {"elements", elements}};
     return j.dump();
 }

@@ -16,7 +16,7 @@ enum class ShapeKind { Circle, Square, Triangle, Star, Ring };
 
 struct NamedColour {
     const char* name;  // as the captions say it ("red")
-    const char* hex;   // "#E53935", the caption's palette entry
+    const char* hex;   // "#E53935"
     std::array<uint8_t, 3> rgb;
 };
 
@@ -26,10 +26,15 @@ const std::vector<NamedColour>& backgroundColours();
 const char* shapeName(ShapeKind kind);
 inline constexpr int kShapeKinds = 5;
 
-// Captions place shapes on an 8 x 8 grid: bbox values are multiples of 125 in 0..1000, so at
-// 128 x 128 every shape covers whole 16-pixel latent tokens.
+// Captions place shapes on an 8 x 8 grid: bbox values are multiples of 125, so at 128 x 128
+// every shape covers whole 16-pixel latent tokens. Shapes keep one cell away from the edges, so
+// every bbox value has three digits (125..875) and, digits being single tokens, every element of
+// every caption is the same number of tokens long. With the fixed-length description and style
+// that puts element k's tokens at the same text positions in every caption: the transformer
+// can tie a bbox to the image through RoPE offsets instead of first counting where it is.
 inline constexpr int kGridCells = 8;
 inline constexpr int kCellUnits = 1000 / kGridCells;
+inline constexpr int kMarginCells = 1;
 
 struct Element {
     ShapeKind kind = ShapeKind::Circle;
@@ -42,14 +47,18 @@ struct Scene {
     std::vector<Element> elements;
 };
 
-// A scene drawn from `rng`: 1-3 non-overlapping square bboxes of 2-5 cells, distinct colours.
+// A scene drawn from `rng`: 1-3 non-overlapping square bboxes of 2-5 cells inside the margin,
+// distinct colours.
 Scene randomScene(std::mt19937_64& rng);
 // Scene number `index` of the stream seeded by `seed` (reproducible one at a time).
 Scene sceneAt(uint64_t seed, uint64_t index);
 
-// The scene's caption in the canonical compact form (key order of the schema, no spaces).
+// The scene's caption in the canonical compact form (key order of the schema, no spaces). Its
+// high-level description names only the background ("Flat shapes on a white background.") and
+// its style has no palette, so that the tokens before the elements do not vary in number.
 std::string caption(const Scene& scene);
-// One sentence, e.g. "A red circle and a blue star on a white background."
+// One sentence for people (logs, test reports), e.g. "A red circle and a blue star on a white
+// background."
 std::string description(const Scene& scene);
 
 // RGB pixels, row-major, width = height = `size`, 4 x 4 supersampled edges.
