@@ -122,7 +122,7 @@ TEST(DemoModel, FollowsHeldOutCaptions) {
     std::printf("V4_TURBO_12, main guidance %s\n",
                 guidance ? std::to_string(*guidance).c_str() : "the preset's");
     int passed = 0, backgrounds = 0, elements = 0, elementsPassed = 0;
-    double slowest = 0;
+    double slowest = 0, placement = 0, bboxArea = 0;
     for (int i = 0; i < kHeldOutCaptions; ++i) {
         const Scene& scene = heldOutScenes()[size_t(i)];
         pipeline::GenerationRequest request;
@@ -145,6 +145,8 @@ TEST(DemoModel, FollowsHeldOutCaptions) {
         for (const ElementCheck& e : check.elements) {
             ++elements;
             elementsPassed += e.passed;
+            placement += e.placement;
+            bboxArea += e.bboxArea;
         }
         std::printf("%2d %s  %s\n", i, check.passed ? "pass" : "FAIL", description(scene).c_str());
         if (!check.passed) std::printf("     %s\n", check.summary.c_str());
@@ -155,6 +157,10 @@ TEST(DemoModel, FollowsHeldOutCaptions) {
                 "backgrounds %d / %d; elements %d / %d; slowest image %.2f s\n",
                 passed, kHeldOutCaptions, 100 * rate, 100 * kTargetSceneRate, backgrounds,
                 kHeldOutCaptions, elementsPassed, elements, slowest);
+    // Where the colours go, pass or not (a measure of training progress, not asserted).
+    std::printf("demo model: placement %.0f%% of each element's colour inside its bbox on average "
+                "(an even spread would give %.0f%%)\n",
+                100 * placement / elements, 100 * bboxArea / elements);
     EXPECT_GE(backgroundRate, kMinBackgroundRate);
     // The target: 128 x 128 with V4_TURBO_12 within 10 s on 2 CPU cores.
     EXPECT_LE(slowest, 10.0);

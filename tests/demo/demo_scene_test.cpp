@@ -104,6 +104,31 @@ TEST(DemoScene, CheckRejectsPicturesThatDoNotMatch) {
     EXPECT_EQ(extra, total);
 }
 
+// The placement measure: all of a lone shape's colour is inside its own bbox, and none of it
+// inside a bbox that does not overlap the drawn one.
+TEST(DemoScene, PlacementMeasuresWhereTheColourIs) {
+    int lone = 0;
+    for (uint64_t i = 0; i < 200 && lone < 20; ++i) {
+        const Scene scene = sceneAt(kTrainSeed, i);
+        if (scene.elements.size() != 1) continue;
+        ++lone;
+        const auto rgb = render(scene, kImageSize);
+        const ElementCheck drawn = checkImage(scene, rgb.data(), kImageSize, kImageSize).elements[0];
+        EXPECT_GT(drawn.placement, 0.99) << caption(scene);
+        EXPECT_GT(drawn.bboxArea, 0.0);
+        EXPECT_LT(drawn.bboxArea, 0.5);
+        Scene moved = scene;
+        auto& b = moved.elements[0].bbox;
+        const int height = b[2] - b[0];
+        b[0] = b[0] < 500 ? 1000 - height : 0;
+        b[2] = b[0] + height;
+        if (b[0] < scene.elements[0].bbox[2] && scene.elements[0].bbox[0] < b[2]) continue;
+        const ElementCheck elsewhere = checkImage(moved, rgb.data(), kImageSize, kImageSize).elements[0];
+        EXPECT_LT(elsewhere.placement, 0.01) << caption(moved);
+    }
+    EXPECT_GE(lone, 10);
+}
+
 TEST(DemoBpe, PreTokenizerSplitsLikeQwen) {
     const auto pieces = preTokenize("{\"bbox\":[125,250]} a red  circle");
     const std::vector<std::string> expected{"{\"", "bbox", "\":[", "1", "2", "5", ",", "2",

@@ -265,14 +265,27 @@ SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int hei
         const Element& e = scene.elements[i];
         ElementCheck check;
         size_t inside = 0, insideMatch = 0, shapePixels = 0, outsideMatch = 0;
+        const auto& bgRgb = backgroundColours()[scene.background].rgb;
+        const auto& elRgb = colours[e.colour].rgb;
+        double axis[3], axisNorm2 = 0;
+        for (int k = 0; k < 3; ++k) {
+            axis[k] = double(elRgb[k]) - bgRgb[k];
+            axisNorm2 += axis[k] * axis[k];
+        }
+        double massInside = 0, massAll = 0;
         for (int py = 0; py < height; ++py) {
             const double y = (py + 0.5) / height;
             for (int px = 0; px < width; ++px) {
                 const double x = (px + 0.5) / width;
                 const size_t at = size_t(py) * width + px;
                 const bool match = label[at] == e.colour;
+                double step = 0;
+                for (int k = 0; k < 3; ++k) step += (double(rgb[at * 3 + k]) - bgRgb[k]) * axis[k];
+                const double mass = std::clamp(step / axisNorm2, 0.0, 1.0);
+                massAll += mass;
                 if (y >= e.bbox[0] / 1000.0 && y <= e.bbox[2] / 1000.0 &&
                     x >= e.bbox[1] / 1000.0 && x <= e.bbox[3] / 1000.0) {
+                    massInside += mass;
                     ++inside;
                     insideMatch += match;
                     shapePixels += covers(e, x, y);
@@ -283,6 +296,8 @@ SceneCheck checkImage(const Scene& scene, const uint8_t* rgb, int width, int hei
         check.insideShare = inside ? double(insideMatch) / inside : 0;
         check.expectedShare = inside ? double(shapePixels) / inside : 0;
         check.outsideShare = backgroundPixels ? double(outsideMatch) / backgroundPixels : 0;
+        check.placement = massAll > 0 ? massInside / massAll : 0;
+        check.bboxArea = double(inside) / double(n);
         check.passed = check.insideShare >= 0.5 * check.expectedShare &&
                        check.outsideShare < kMaxOutsideShare;
         if (!check.passed) {

@@ -78,6 +78,12 @@ struct ElementCheck {
     double insideShare = 0;    // of the bbox's pixels that have the element's colour
     double expectedShare = 0;  // share of the bbox the shape covers when drawn exactly
     double outsideShare = 0;   // of the background area's pixels that have the colour
+    // A softer measure of place, for following training (not part of `passed`): each pixel's
+    // step from the background colour towards the element's (0..1, projected in RGB), summed;
+    // `placement` is the share of that sum inside the bbox, `bboxArea` the bbox's share of the
+    // picture (what a colour spread evenly would get).
+    double placement = 0;
+    double bboxArea = 0;
     bool passed = false;
 };
 struct SceneCheck {
