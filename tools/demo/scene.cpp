@@ -87,18 +87,18 @@ std::string joinedNames(const Scene& scene) {
 
 const std::vector<NamedColour>& elementColours() {
     static const std::vector<NamedColour> colours{
-        {"red", "#E53935", {229, 57, 53}},     {"green", "#43A047", {67, 160, 71}},
-        {"blue", "#1E88E5", {30, 136, 229}},   {"yellow", "#FDD835", {253, 216, 53}},
-        {"orange", "#FB8C00", {251, 140, 0}},  {"purple", "#8E24AA", {142, 36, 170}},
+        {"red", {229, 57, 53}},     {"green", {67, 160, 71}},
+        {"blue", {30, 136, 229}},   {"yellow", {253, 216, 53}},
+        {"orange", {251, 140, 0}},  {"purple", {142, 36, 170}},
     };
     return colours;
 }
 
 const std::vector<NamedColour>& backgroundColours() {
     static const std::vector<NamedColour> colours{
-        {"white", "#FFFFFF", {255, 255, 255}}, {"black", "#212121", {33, 33, 33}},
-        {"gray", "#9E9E9E", {158, 158, 158}},  {"navy", "#1A237E", {26, 35, 126}},
-        {"beige", "#F5EBDC", {245, 235, 220}},
+        {"white", {255, 255, 255}}, {"black", {33, 33, 33}},
+        {"gray", {158, 158, 158}},  {"navy", {26, 35, 126}},
+        {"beige", {245, 235, 220}},
     };
     return colours;
 }

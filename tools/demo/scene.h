@@ -16,7 +16,6 @@ enum class ShapeKind { Circle, Square, Triangle, Star, Ring };
 
 struct NamedColour {
     const char* name;  // as the captions say it ("red")
-    const char* hex;   // "#E53935"
     std::array<uint8_t, 3> rgb;
 };
 
