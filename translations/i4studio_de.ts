@@ -449,10 +449,6 @@
         <translation>Gewicht</translation>
     </message>
     <message>
-        <source> steps</source>
-        <translation> Schritte</translation>
-    </message>
-    <message>
         <source>Main + polish tail</source>
         <translation>Haupt + Feinschliff</translation>
     </message>
@@ -479,6 +475,14 @@
     <message>
         <source>Step %1: %2</source>
         <translation>Schritt %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> step(s)</source>
+        <comment>after the polish tail&apos;s length</comment>
+        <translation>
+            <numerusform> Schritt</numerusform>
+            <numerusform> Schritte</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -676,6 +680,10 @@
             <numerusform>%n Dateien übersprungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The model asks for the preset %1, which this version does not have</source>
+        <translation>Das Modell verlangt die Voreinstellung %1, die diese Version nicht kennt</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -850,10 +858,6 @@
         <translation>Ein Bild des Hauptfensters in FILE speichern und beenden (mit --generate: sobald --screenshot-step erreicht ist).</translation>
     </message>
     <message>
-        <source>With --generate: the step at which --screenshot is taken (default 2).</source>
-        <translation>Mit --generate: der Schritt, bei dem --screenshot aufgenommen wird (Standard 2).</translation>
-    </message>
-    <message>
         <source>With --generate: once the image is in the gallery, show it there, save a picture of the window to FILE and quit.</source>
         <translation>Mit --generate: sobald das Bild in der Galerie ist, es dort zeigen, ein Bild des Fensters in FILE speichern und beenden.</translation>
     </message>
@@ -872,6 +876,10 @@
     <message>
         <source>Queue the images from the caption at start-up.</source>
         <translation>Beim Start die Bilder aus der Bildbeschreibung in die Warteschlange stellen.</translation>
+    </message>
+    <message>
+        <source>With --generate: the step at which --screenshot is taken (default 2; 0: the finished image).</source>
+        <translation>Mit --generate: der Schritt, bei dem --screenshot aufgenommen wird (Standard 2; 0: das fertige Bild).</translation>
     </message>
 </context>
 </TS>

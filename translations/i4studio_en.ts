@@ -449,10 +449,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Main + polish tail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,6 +475,14 @@
     <message>
         <source>Step %1: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> step(s)</source>
+        <comment>after the polish tail&apos;s length</comment>
+        <translation>
+            <numerusform> step</numerusform>
+            <numerusform> steps</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -676,6 +680,10 @@
             <numerusform>%n files skipped</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The model asks for the preset %1, which this version does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -850,10 +858,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With --generate: the step at which --screenshot is taken (default 2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>With --generate: once the image is in the gallery, show it there, save a picture of the window to FILE and quit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,6 +875,10 @@
     </message>
     <message>
         <source>Queue the images from the caption at start-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --generate: the step at which --screenshot is taken (default 2; 0: the finished image).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -449,10 +449,6 @@
         <translation>重み</translation>
     </message>
     <message>
-        <source> steps</source>
-        <translation> ステップ</translation>
-    </message>
-    <message>
         <source>Main + polish tail</source>
         <translation>メイン + 仕上げ</translation>
     </message>
@@ -479,6 +475,13 @@
     <message>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> step(s)</source>
+        <comment>after the polish tail&apos;s length</comment>
+        <translation>
+            <numerusform> ステップ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -674,6 +677,10 @@
             <numerusform>%n 個のファイルをスキップしました</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The model asks for the preset %1, which this version does not have</source>
+        <translation>モデルはプリセット %1 を指定していますが、このバージョンにはありません</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -848,10 +855,6 @@
         <translation>メインウィンドウの画像を FILE に保存して終了します（--generate 指定時は --screenshot-step に達した時点）。</translation>
     </message>
     <message>
-        <source>With --generate: the step at which --screenshot is taken (default 2).</source>
-        <translation>--generate 指定時：--screenshot を撮るステップ（既定値 2）。</translation>
-    </message>
-    <message>
         <source>With --generate: once the image is in the gallery, show it there, save a picture of the window to FILE and quit.</source>
         <translation>--generate 指定時：画像がギャラリーに入ったらそこに表示し、ウィンドウの画像を FILE に保存して終了します。</translation>
     </message>
@@ -870,6 +873,10 @@
     <message>
         <source>Queue the images from the caption at start-up.</source>
         <translation>起動時にキャプションから画像をキューに追加します。</translation>
+    </message>
+    <message>
+        <source>With --generate: the step at which --screenshot is taken (default 2; 0: the finished image).</source>
+        <translation>--generate と併用：--screenshot を撮るステップ（既定は 2、0 は完成画像）。</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,11 @@
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTranslator>
 #include <QtTest>
 
 #include "ui/settings/translations.h"
 #include "ui/widgets/generation_panel.h"
+#include "ui/widgets/guidance_schedule_editor.h"
 
 using namespace i4::ui;
 
@@ -15,6 +17,7 @@ class TestTranslations : public QObject {
 private slots:
     void catalogsAreCompiledIn();
     void widgetsPickUpTheLanguage();
+    void pluralsFollowTheNumber();
 };
 
 void TestTranslations::catalogsAreCompiledIn() {
@@ -39,6 +42,27 @@ void TestTranslations::widgetsPickUpTheLanguage() {
     auto* generate = panel.findChild<QPushButton*>(QStringLiteral("generate"));
     QVERIFY(generate);
     QCOMPARE(generate->text(), QStringLiteral("生成"));
+}
+
+// The polish tail's length reads "1 step", "2 steps" (each language's plural forms).
+void TestTranslations::pluralsFollowTheNumber() {
+    const QList<std::pair<QString, QStringList>> cases = {
+        {QStringLiteral("en"), {QStringLiteral("0 steps"), QStringLiteral("1 step"), QStringLiteral("2 steps")}},
+        {QStringLiteral("de"), {QStringLiteral("0 Schritte"), QStringLiteral("1 Schritt"), QStringLiteral("2 Schritte")}},
+    };
+    for (const auto& [language, expected] : cases) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/i4studio_%1.qm").arg(language)));
+        QCoreApplication::installTranslator(&translator);
+        GuidanceScheduleEditor editor;
+        auto* tail = editor.findChild<QSpinBox*>(QStringLiteral("tailLength"));
+        QVERIFY(tail);
+        for (int n = 0; n < 3; ++n) {
+            tail->setValue(n);
+            QCOMPARE(tail->text(), expected[n]);
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
 }
 
 QTEST_MAIN(TestTranslations)

@@ -80,6 +80,10 @@ int main(int argc, char** argv) {
     ditCmd->add_option("--lr", dit.lr)->capture_default_str();
     ditCmd->add_option("--minutes", dit.minutes)->capture_default_str();
     ditCmd->add_option("--save-every", dit.saveEvery)->capture_default_str();
+    ditCmd->add_option("--max-elements", dit.maxElements,
+                       "skip the stream's scenes with more shapes (a curriculum)")
+        ->check(CLI::Range(1, 3))
+        ->capture_default_str();
 
     CLI11_PARSE(app, argc, argv);
     // A time budget alone ends the run (its LR schedule is fitted to the budget).

@@ -52,7 +52,7 @@ at::Tensor batchFeatures(const Dataset& data, const std::vector<int64_t>& picks)
 }
 
 Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokenizer& tokenizer,
-                      const text::Qwen3TextEncoder& encoder, int count) {
+                      const text::Qwen3TextEncoder& encoder, int count, int maxElements) {
     vae::Flux2VaeOptions options;
     options.log = [](const std::string&) {};
     const vae::Flux2Vae vae = vae::Flux2Vae::load(modelDir / "vae", options);
@@ -60,11 +60,13 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
     data.latents = at::empty({count, kGrid * kGrid, 128});
     constexpr int kChunk = 64;
     const auto start = Clock::now();
+    uint64_t index = 0;  // in the scene stream
     for (int first = 0; first < count; first += kChunk) {
         const int n = std::min(kChunk, count - first);
         at::Tensor pixels = at::empty({n, kImageSize, kImageSize, 3}, at::kByte);
         for (int i = 0; i < n; ++i) {
-            const Scene scene = sceneAt(kTrainSeed, uint64_t(first + i));
+            Scene scene = sceneAt(kTrainSeed, index++);
+            while (int(scene.elements.size()) > maxElements) scene = sceneAt(kTrainSeed, index++);
             data.ids.push_back(tokenizer.encodeChat(caption(scene)));
             const auto rgb = render(scene, kImageSize);
             std::memcpy(pixels[i].data_ptr<uint8_t>(), rgb.data(), rgb.size());
@@ -99,7 +101,7 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
 void trainTransformers(const DitTraining& o) {
     const text::Tokenizer tokenizer = text::Tokenizer::fromModelFolder(o.modelDir);
     const text::Qwen3TextEncoder encoder = text::Qwen3TextEncoder::load(o.modelDir / "text_encoder");
-    const Dataset data = encodeDataset(o.modelDir, tokenizer, encoder, o.scenes);
+    const Dataset data = encodeDataset(o.modelDir, tokenizer, encoder, o.scenes, o.maxElements);
     std::printf("dataset: latent tokens mean %.3f std %.3f\n", data.latents.mean().item<double>(),
                 data.latents.std().item<double>());
 

@@ -32,6 +32,7 @@ struct DitTraining {
     double lr = 6e-4;
     double minutes = 0;  // wall-time budget; the LR schedule is fitted to it after 10 steps
     int saveEvery = 200;
+    int maxElements = 3;  // train on the stream's scenes with at most this many shapes
 };
 // Trains `transformer/` (text + image tokens) and `unconditional_transformer/` (image tokens)
 // with flow matching: z_t = t x0 + (1 - t) eps, target x0 - eps, t from the sampler's

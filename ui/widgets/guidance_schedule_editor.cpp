@@ -82,8 +82,12 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
     m_tailLength = new QSpinBox(this);
     m_tailLength->setObjectName(QStringLiteral("tailLength"));
     m_tailLength->setRange(0, kMaxSteps);
+    // The suffix follows the number ("1 step", "2 steps"; the translations hold each language's
+    // plural forms).
+    connect(m_tailLength, qOverload<int>(&QSpinBox::valueChanged), this, [this](int n) {
+        m_tailLength->setSuffix(tr(" step(s)", "after the polish tail's length", n));
+    });
     m_tailLength->setValue(2);
-    m_tailLength->setSuffix(tr(" steps"));
     auto* setTail = new QPushButton(tr("Main + polish tail"), this);
     setTail->setObjectName(QStringLiteral("applyMainTail"));
     helpers->addWidget(new QLabel(tr("Main"), this), 1, 0);
