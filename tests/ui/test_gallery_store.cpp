@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "core/image/png_io.h"
+#include "core/version.h"
 #include "ui/gallery/gallery_store.h"
 #include "ui/gallery/png_metadata.h"
 
@@ -83,6 +84,11 @@ void TestGalleryStore::metadataRoundTrip() {
     QCOMPARE(read->modelId, written.modelId);
     QCOMPARE(read->created, written.created);
     QCOMPARE(QImage(path).pixel(5, 5), qRgb(1, 2, 3));
+    // The document names its format and the app that wrote it, as the CLI's does.
+    const i4::image::PngFile file = i4::image::readPng(path.toStdString());
+    QVERIFY(file.metadata.document);
+    QCOMPARE(file.metadata.document->value("format", std::string()), std::string("i4studio-image"));
+    QCOMPARE(file.metadata.document->at("app").value("version", std::string()), std::string(i4::kVersion));
 }
 
 void TestGalleryStore::writeAndReopen() {

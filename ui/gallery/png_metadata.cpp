@@ -1,6 +1,7 @@
 #include "ui/gallery/png_metadata.h"
 
 #include "core/image/png_io.h"
+#include "core/version.h"
 #include "ui/generation/image_conversion.h"
 
 namespace i4::ui {
@@ -9,6 +10,10 @@ bool writeImageWithMetadata(const QString& path, const QImage& image, const Imag
                             QString* error) {
     image::PngMetadata png;
     nlohmann::json document;
+    // The CLI's document (core/pipeline/image_output.h) has the same format marker and app.
+    document["format"] = "i4studio-image";
+    document["version"] = 1;
+    document["app"] = {{"name", kProductName}, {"version", kVersion}};
     document["request"] = metadata.request.toJson();
     document["model"] = metadata.modelId.toStdString();
     document["created"] = metadata.created.toString(Qt::ISODateWithMs).toStdString();

@@ -18,7 +18,8 @@ struct ImageMetadata {
 };
 
 // Note [gallery PNG metadata]: written and read through core/image/png_io.h: the `i4studio`
-// iTXt document is {"request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601},
+// iTXt document is {"format": "i4studio-image", "version": 1, "app": {"name", "version"},
+// "request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601},
 // plus the `parameters` text other image tools show. The gallery touches metadata only through
 // these two functions.
 bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
