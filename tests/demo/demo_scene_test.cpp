@@ -32,6 +32,36 @@ TEST(DemoScene, ScenesAreReproducibleAndValid) {
     }
 }
 
+// A training stage's scenes: the stream's, in order, without those with too many shapes; with
+// positions only, red squares on white where the stream's shapes are.
+TEST(DemoScene, FilteredScenesKeepTheStreamsBboxes) {
+    const std::vector<Scene> all = filteredScenes(kTrainSeed, 200, {});
+    ASSERT_EQ(all.size(), 200u);
+    for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(caption(all[i]), caption(sceneAt(kTrainSeed, i)));
+
+    const std::vector<Scene> single = filteredScenes(kTrainSeed, 50, {1, 1.0});
+    ASSERT_EQ(single.size(), 50u);
+    size_t next = 0;  // where in the stream the filtered scene must come from
+    for (const Scene& scene : single) {
+        ASSERT_EQ(scene.elements.size(), 1u);
+        EXPECT_EQ(std::string(backgroundColours()[size_t(scene.background)].name), "white");
+        EXPECT_EQ(std::string(elementColours()[size_t(scene.elements[0].colour)].name), "red");
+        EXPECT_EQ(scene.elements[0].kind, ShapeKind::Square);
+        Scene source = sceneAt(kTrainSeed, next++);
+        while (source.elements.size() > 1) source = sceneAt(kTrainSeed, next++);
+        EXPECT_EQ(scene.elements[0].bbox, source.elements[0].bbox);
+        EXPECT_EQ(caption(scene), caption(withPositionsOnly(source)));
+    }
+    EXPECT_GT(next, 50u);  // some stream scenes had more than one shape and were left out
+
+    // A share: every second scene red squares on white, the others as the stream has them.
+    const std::vector<Scene> mixed = filteredScenes(kTrainSeed, 40, {3, 0.5});
+    for (size_t i = 0; i < mixed.size(); ++i) {
+        const Scene& source = all[i];
+        EXPECT_EQ(caption(mixed[i]), caption(i % 2 ? withPositionsOnly(source) : source)) << i;
+    }
+}
+
 TEST(DemoScene, CaptionsFollowTheSchema) {
     for (uint64_t i = 0; i < 100; ++i) {
         const std::string text = caption(sceneAt(kHeldOutSeed, i));

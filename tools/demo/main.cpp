@@ -80,9 +80,18 @@ int main(int argc, char** argv) {
     ditCmd->add_option("--lr", dit.lr)->capture_default_str();
     ditCmd->add_option("--minutes", dit.minutes)->capture_default_str();
     ditCmd->add_option("--save-every", dit.saveEvery)->capture_default_str();
-    ditCmd->add_option("--max-elements", dit.maxElements,
+    ditCmd->add_option("--max-elements", dit.filter.maxElements,
                        "skip the stream's scenes with more shapes (a curriculum)")
         ->check(CLI::Range(1, 3))
+        ->capture_default_str();
+    ditCmd->add_option("--positions-only", dit.filter.positionsOnly,
+                       "share of the scenes made red squares on white (only the bboxes vary)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    ditCmd->add_option("--time-mu", dit.timeMu, "training times' logit-normal mean (larger: noisier)")
+        ->capture_default_str();
+    ditCmd->add_option("--time-std", dit.timeStd, "training times' logit-normal spread")
+        ->check(CLI::PositiveNumber)
         ->capture_default_str();
 
     CLI11_PARSE(app, argc, argv);

@@ -151,6 +151,30 @@ Scene sceneAt(uint64_t seed, uint64_t index) {
     return randomScene(rng);
 }
 
+Scene withPositionsOnly(Scene scene) {
+    scene.background = 0;
+    for (Element& e : scene.elements) {
+        e.colour = 0;
+        e.kind = ShapeKind::Square;
+    }
+    return scene;
+}
+
+std::vector<Scene> filteredScenes(uint64_t seed, int count, const SceneFilter& filter) {
+    std::vector<Scene> scenes;
+    scenes.reserve(size_t(std::max(count, 0)));
+    for (uint64_t index = 0; int(scenes.size()) < count; ++index) {
+        Scene scene = sceneAt(seed, index);
+        if (int(scene.elements.size()) > filter.maxElements) continue;
+        // Scene k is made positions-only when floor((k + 1) * share) steps up: the share spread
+        // evenly through the stage (every second scene for 0.5, all of them for 1).
+        const double k = double(scenes.size());
+        const bool plain = std::floor((k + 1) * filter.positionsOnly) > std::floor(k * filter.positionsOnly);
+        scenes.push_back(plain ? withPositionsOnly(std::move(scene)) : std::move(scene));
+    }
+    return scenes;
+}
+
 std::string description(const Scene& scene) {
     std::string text = joinedNames(scene);
     text[0] = 'A';

@@ -52,6 +52,19 @@ Scene randomScene(std::mt19937_64& rng);
 // Scene number `index` of the stream seeded by `seed` (reproducible one at a time).
 Scene sceneAt(uint64_t seed, uint64_t index);
 
+// What a training stage draws from the stream (i4-demo-train dit --max-elements,
+// --positions-only): scenes with at most `maxElements` shapes, of which the share
+// `positionsOnly` (0..1, spread evenly) has every shape a red square on white, so that only the
+// bboxes vary.
+struct SceneFilter {
+    int maxElements = 3;
+    double positionsOnly = 0;
+};
+// The first `count` scenes of the stream seeded by `seed` that `filter` keeps (in stream order).
+std::vector<Scene> filteredScenes(uint64_t seed, int count, const SceneFilter& filter);
+// `scene` with every shape a red square on white (its bboxes kept).
+Scene withPositionsOnly(Scene scene);
+
 // The scene's caption in the canonical compact form (key order of the schema, no spaces). Its
 // high-level description names only the background ("Flat shapes on a white background.") and
 // its style has no palette, so that the tokens before the elements do not vary in number.

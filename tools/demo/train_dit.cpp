@@ -52,21 +52,20 @@ at::Tensor batchFeatures(const Dataset& data, const std::vector<int64_t>& picks)
 }
 
 Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokenizer& tokenizer,
-                      const text::Qwen3TextEncoder& encoder, int count, int maxElements) {
+                      const text::Qwen3TextEncoder& encoder, int count, const SceneFilter& filter) {
     vae::Flux2VaeOptions options;
     options.log = [](const std::string&) {};
     const vae::Flux2Vae vae = vae::Flux2Vae::load(modelDir / "vae", options);
     Dataset data;
     data.latents = at::empty({count, kGrid * kGrid, 128});
     constexpr int kChunk = 64;
+    const std::vector<Scene> scenes = filteredScenes(kTrainSeed, count, filter);
     const auto start = Clock::now();
-    uint64_t index = 0;  // in the scene stream
     for (int first = 0; first < count; first += kChunk) {
         const int n = std::min(kChunk, count - first);
         at::Tensor pixels = at::empty({n, kImageSize, kImageSize, 3}, at::kByte);
         for (int i = 0; i < n; ++i) {
-            Scene scene = sceneAt(kTrainSeed, index++);
-            while (int(scene.elements.size()) > maxElements) scene = sceneAt(kTrainSeed, index++);
+            const Scene& scene = scenes[size_t(first + i)];
             data.ids.push_back(tokenizer.encodeChat(caption(scene)));
             const auto rgb = render(scene, kImageSize);
             std::memcpy(pixels[i].data_ptr<uint8_t>(), rgb.data(), rgb.size());
@@ -101,7 +100,7 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
 void trainTransformers(const DitTraining& o) {
     const text::Tokenizer tokenizer = text::Tokenizer::fromModelFolder(o.modelDir);
     const text::Qwen3TextEncoder encoder = text::Qwen3TextEncoder::load(o.modelDir / "text_encoder");
-    const Dataset data = encodeDataset(o.modelDir, tokenizer, encoder, o.scenes, o.maxElements);
+    const Dataset data = encodeDataset(o.modelDir, tokenizer, encoder, o.scenes, o.filter);
     std::printf("dataset: latent tokens mean %.3f std %.3f\n", data.latents.mean().item<double>(),
                 data.latents.std().item<double>());
 
@@ -119,7 +118,7 @@ void trainTransformers(const DitTraining& o) {
     // Times come from the sampler's logit-normal family (DEFAULT_20's mu and std) at the
     // reference resolution, without the shift for small images: shifted, only ~10% of the
     // samples would fall below t = 0.3, where the layout forms; unshifted ~30% do.
-    const sampling::LogitNormalSchedule schedule(0.0, 1.75);
+    const sampling::LogitNormalSchedule schedule(o.timeMu, o.timeStd);
     const sampling::PackedBatch uncondPacked = sampling::packUnconditional(o.batch, kGrid, kGrid);
 
     std::mt19937_64 rng(kTrainSeed);

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "tools/demo/scene.h"
+
 namespace i4::demo {
 
 // Scene streams: training draws from kTrainSeed, the held-out test set from kHeldOutSeed.
@@ -32,7 +34,14 @@ struct DitTraining {
     double lr = 6e-4;
     double minutes = 0;  // wall-time budget; the LR schedule is fitted to it after 10 steps
     int saveEvery = 200;
-    int maxElements = 3;  // train on the stream's scenes with at most this many shapes
+    // Which of the stream's scenes to train on. Positions only (every shape a red square on
+    // white) is a curriculum's first stage: the transformer learns to place things before it
+    // learns what they look like.
+    SceneFilter filter;
+    // Times t = 1 - sigmoid(mu + std * N(0, 1)) (t = 0 noise). The defaults are the sampler's
+    // DEFAULT_20 family; a larger mu trains the noisy times, where the layout forms, more often.
+    double timeMu = 0.0;
+    double timeStd = 1.75;
 };
 // Trains `transformer/` (text + image tokens) and `unconditional_transformer/` (image tokens)
 // with flow matching: z_t = t x0 + (1 - t) eps, target x0 - eps, t from the sampler's
