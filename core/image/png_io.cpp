@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "core/version.h"
 #include "core/io/safetensors_writer.h"
 
 namespace i4::image {
@@ -359,6 +360,12 @@ PngFile readPng(const std::filesystem::path& path) {
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) throw InputError("cannot read " + path.string());
     return decodePng(bytes, path.string());
+}
+
+nlohmann::json newImageDocument() {
+    return {{"format", "i4studio-image"},
+            {"version", 1},
+            {"app", {{"name", kProductName}, {"version", kVersion}}}};
 }
 
 }  // namespace i4::image

@@ -19,6 +19,10 @@ using pipeline::RgbImage;
 inline constexpr const char* kMetadataKeyword = "i4studio";      // iTXt: our JSON document
 inline constexpr const char* kParametersKeyword = "parameters";  // the widely read text form
 
+// The start of every image document we write (GUI and CLI alike): {"format": "i4studio-image",
+// "version": 1, "app": {"name", "version"}}; the writer adds the request, model and the rest.
+nlohmann::json newImageDocument();
+
 // The metadata we write and read back. `document` is the caller's JSON (request, model identity,
 // app version, timings, ...); `parameters` the one-paragraph text other tools show.
 struct PngMetadata {

@@ -8,23 +8,19 @@
 #include "core/errors.h"
 #include "core/image/png_io.h"
 #include "core/io/safetensors_writer.h"
-#include "core/version.h"
 
 namespace i4::pipeline {
 
 nlohmann::json imageDocument(const GenerationResult& result, std::size_t index,
                              const ModelBundle& bundle) {
     const std::size_t perPrompt = static_cast<std::size_t>(std::max(result.request.batch, 1));
-    nlohmann::json doc;
-    doc["format"] = "i4studio-image";
-    doc["version"] = 1;
+    nlohmann::json doc = image::newImageDocument();
     doc["request"] = result.request.toJson();
     doc["prompt_index"] = index / perPrompt;
     doc["batch_index"] = index % perPrompt;
     doc["model"] = {{"folder", bundle.folder().filename().string()},
                     {"path", bundle.folder().string()},
                     {"fingerprint", bundle.fingerprint()}};
-    doc["app"] = {{"name", kProductName}, {"version", kVersion}};
     // ISO-8601 UTC: the gallery sorts and filters by it when it indexes an imported file.
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     char created[32];

@@ -169,8 +169,9 @@ std::vector<Scene> filteredScenes(uint64_t seed, int count, const SceneFilter& f
         // Scene k is made positions-only when floor((k + 1) * share) steps up: the share spread
         // evenly through the stage (every second scene for 0.5, all of them for 1).
         const double k = double(scenes.size());
-        const bool plain = std::floor((k + 1) * filter.positionsOnly) > std::floor(k * filter.positionsOnly);
-        scenes.push_back(plain ? withPositionsOnly(std::move(scene)) : std::move(scene));
+        const bool redSquares =
+            std::floor((k + 1) * filter.positionsOnly) > std::floor(k * filter.positionsOnly);
+        scenes.push_back(redSquares ? withPositionsOnly(std::move(scene)) : std::move(scene));
     }
     return scenes;
 }

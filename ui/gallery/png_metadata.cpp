@@ -1,7 +1,6 @@
 #include "ui/gallery/png_metadata.h"
 
 #include "core/image/png_io.h"
-#include "core/version.h"
 #include "ui/generation/image_conversion.h"
 
 namespace i4::ui {
@@ -9,11 +8,8 @@ namespace i4::ui {
 bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
                             QString* error) {
     image::PngMetadata png;
-    nlohmann::json document;
-    // The CLI's document (core/pipeline/image_output.h) has the same format marker and app.
-    document["format"] = "i4studio-image";
-    document["version"] = 1;
-    document["app"] = {{"name", kProductName}, {"version", kVersion}};
+    // The same format marker and app as the CLI's document (core/pipeline/image_output.h).
+    nlohmann::json document = image::newImageDocument();
     document["request"] = metadata.request.toJson();
     document["model"] = metadata.modelId.toStdString();
     document["created"] = metadata.created.toString(Qt::ISODateWithMs).toStdString();

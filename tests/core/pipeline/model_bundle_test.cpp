@@ -6,6 +6,7 @@
 #include "core/pipeline/image_output.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/pipeline.h"
+#include "core/version.h"
 #include "tests/support/golden.h"
 
 namespace i4::pipeline {
@@ -126,6 +127,11 @@ TEST_F(ModelBundleTest, LatentsAndDocument) {
     const auto doc = imageDocument(result, 0, *bundle);
     EXPECT_EQ(doc["model"]["fingerprint"], bundle->fingerprint());
     EXPECT_EQ(requestFromDocument(doc), result.request);
+    // The same stamp as the GUI's images (image::newImageDocument).
+    EXPECT_EQ(doc["format"], "i4studio-image");
+    EXPECT_EQ(doc["version"], 1);
+    EXPECT_EQ(doc["app"]["name"], kProductName);
+    EXPECT_EQ(doc["app"]["version"], kVersion);
 }
 
 }  // namespace
