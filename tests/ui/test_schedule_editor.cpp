@@ -135,6 +135,15 @@ void TestScheduleEditor::helpersDescribeASetSchedule() {
     QCOMPARE(box("mainWeight"), 4.5);
     QCOMPARE(tailLength->value(), 0);
 
+    // A ramp: main weight its first step's, a one-step tail at its last step's (not a tail of
+    // every step after the first).
+    editor.setSchedule(linearRampSchedule(7.0f, 3.0f, 6));
+    QCOMPARE(box("mainWeight"), 7.0);
+    QCOMPARE(box("tailWeight"), 3.0);
+    QCOMPARE(tailLength->value(), 1);
+    QCOMPARE(box("rampFrom"), 7.0);
+    QCOMPARE(box("rampTo"), 3.0);
+
     // The user's own edits: the boxes keep the typed values.
     editor.findChild<QDoubleSpinBox*>(QStringLiteral("tailWeight"))->setValue(2.0);
     tailLength->setValue(2);

@@ -129,8 +129,12 @@ void GuidanceScheduleEditor::setSchedule(const std::vector<float>& values) {
 void GuidanceScheduleEditor::describeInHelpers() {
     if (m_values.empty()) return;
     const float first = m_values.front(), last = m_values.back();
+    // The tail is the trailing run of steps at the last step's weight (none when that is the
+    // main weight), so a ramp reads as its main weight and a one-step tail, not as a long tail.
     int tail = 0;
-    while (tail < stepCount() && m_values[size_t(stepCount() - 1 - tail)] != first) ++tail;
+    if (last != first) {
+        while (tail < stepCount() && m_values[size_t(stepCount() - 1 - tail)] == last) ++tail;
+    }
     m_allWeight->setValue(double(first));
     m_mainWeight->setValue(double(first));
     m_tailWeight->setValue(double(last));
