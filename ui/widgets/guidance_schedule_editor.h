@@ -30,9 +30,9 @@ public:
     int stepCount() const { return int(m_values.size()); }
     // Replaces the values (and the step count) without emitting userEdited(), and shows them in
     // the helpers: main and "set all" weight = the first step's, tail weight = the last step's,
-    // tail length = the trailing run of steps at the last step's
-    // weight (0 when that is the first's), ramp from first to last. So
-    // pressing "Main + polish tail" after a preset or a model's hint keeps its weights.
+    // tail length = the trailing run of steps at the last step's weight (0 when that is the
+    // first's), ramp from first to last. So pressing "Main + polish tail" after a preset or a
+    // model's hint keeps its weights.
     void setSchedule(const std::vector<float>& values);
     void setStepCount(int steps);
 
