@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "core/errors.h"
-#include "core/version.h"
 #include "core/io/safetensors_writer.h"
+#include "core/version.h"
 
 namespace i4::image {
 namespace {
