@@ -1,4 +1,4 @@
-// i4-demo-train: builds the demo model in resources/models/demo (see tools/demo/README.md).
+// i4-demo-train: builds the demo model in resources/models/demo (see its README.md).
 
 #include <ATen/Parallel.h>
 #include <CLI/CLI.hpp>
@@ -93,6 +93,9 @@ int main(int argc, char** argv) {
     ditCmd->add_option("--time-std", dit.timeStd, "training times' logit-normal spread")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    bool conditionalOnly = false;
+    ditCmd->add_flag("--conditional-only", conditionalOnly,
+                     "train only transformer/ (unconditional_transformer/ is left as it is)");
 
     CLI11_PARSE(app, argc, argv);
     // A time budget alone ends the run (its LR schedule is fitted to the budget).
@@ -126,6 +129,7 @@ int main(int argc, char** argv) {
         }
         if (ditCmd->parsed()) {
             dit.modelDir = modelDir;
+            dit.trainUnconditional = !conditionalOnly;
             trainTransformers(dit);
         }
         std::printf("done in %.1f min\n",

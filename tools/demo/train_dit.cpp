@@ -10,6 +10,7 @@
 #include <cstring>
 #include <numeric>
 #include <random>
+#include <string>
 
 #include "core/model/ideogram4_transformer.h"
 #include "core/sampling/packing.h"
@@ -112,7 +113,7 @@ void trainTransformers(const DitTraining& o) {
     const NamedTensors condParams = cond.namedParameters();
     const NamedTensors uncondParams = uncond.namedParameters();
     makeTrainable(condParams);
-    makeTrainable(uncondParams);
+    if (o.trainUnconditional) makeTrainable(uncondParams);
     Adam condAdam(condParams), uncondAdam(uncondParams);
 
     // Times come from the sampler's logit-normal family, by default DEFAULT_20's mu and std at
@@ -131,7 +132,9 @@ void trainTransformers(const DitTraining& o) {
 
     auto save = [&](const char* why) {
         saveBf16(condDir / "diffusion_pytorch_model.safetensors", condAdam.averaged());
-        saveBf16(uncondDir / "diffusion_pytorch_model.safetensors", uncondAdam.averaged());
+        if (o.trainUnconditional) {
+            saveBf16(uncondDir / "diffusion_pytorch_model.safetensors", uncondAdam.averaged());
+        }
         std::printf("saved (%s)\n", why);
         std::fflush(stdout);
     };
@@ -139,6 +142,11 @@ void trainTransformers(const DitTraining& o) {
     const auto start = Clock::now();
     const int totalSteps = o.steps;
     double condAverage = 0, uncondAverage = 0;
+    auto uncondText = [&] {
+        char text[32] = "not trained";
+        if (o.trainUnconditional) std::snprintf(text, sizeof text, "%.4f", uncondAverage);
+        return std::string(text);
+    };
     int step = 0;
     for (; step < totalSteps; ++step) {
         // With a time budget the schedule runs on wall time: the run ends when it is spent.
@@ -176,9 +184,12 @@ void trainTransformers(const DitTraining& o) {
                                                 packed.indicator)
                                        .slice(1, textLength);
         const at::Tensor condLoss = (condOut - target).pow(2).mean();
-        const at::Tensor uncondOut = uncond.forward(zt, t, at::Tensor(), uncondPacked.positionIds,
-                                                    uncondPacked.segmentIds, uncondPacked.indicator);
-        const at::Tensor uncondLoss = (uncondOut - target).pow(2).mean();
+        at::Tensor uncondLoss = at::zeros({});
+        if (o.trainUnconditional) {
+            const at::Tensor uncondOut = uncond.forward(zt, t, at::Tensor(), uncondPacked.positionIds,
+                                                        uncondPacked.segmentIds, uncondPacked.indicator);
+            uncondLoss = (uncondOut - target).pow(2).mean();
+        }
         const auto t2 = Clock::now();
         (condLoss + uncondLoss).backward();
         const auto t3 = Clock::now();
@@ -192,21 +203,23 @@ void trainTransformers(const DitTraining& o) {
         const double lr = o.lr * (step < 100 ? (step + 1) / 100.0
                                              : 0.05 + 0.95 * 0.5 * (1 + std::cos(3.14159265358979 * progress)));
         condAdam.step(lr, 1.0);
-        uncondAdam.step(lr, 1.0);
         condAdam.updateAverage(0.998);
-        uncondAdam.updateAverage(0.998);
+        if (o.trainUnconditional) {
+            uncondAdam.step(lr, 1.0);
+            uncondAdam.updateAverage(0.998);
+        }
         condAverage = step == 0 ? condLoss.item<double>() : 0.98 * condAverage + 0.02 * condLoss.item<double>();
         uncondAverage = step == 0 ? uncondLoss.item<double>() : 0.98 * uncondAverage + 0.02 * uncondLoss.item<double>();
         if (step % 20 == 0) {
-            std::printf("dit step %5d  cond %.4f  uncond %.4f (running)  lr %.2e  %.1f min\n",
-                        step, condAverage, uncondAverage, lr, minutesSince(start));
+            std::printf("dit step %5d  cond %.4f  uncond %s (running)  lr %.2e  %.1f min\n",
+                        step, condAverage, uncondText().c_str(), lr, minutesSince(start));
             std::fflush(stdout);
         }
         if (o.saveEvery > 0 && step > 0 && step % o.saveEvery == 0) save("checkpoint");
     }
     save("final");
-    std::printf("dit: %d steps of %d in %.1f min; final running losses cond %.4f uncond %.4f\n",
-                step, o.batch, minutesSince(start), condAverage, uncondAverage);
+    std::printf("dit: %d steps of %d in %.1f min; final running losses cond %.4f uncond %s\n",
+                step, o.batch, minutesSince(start), condAverage, uncondText().c_str());
 }
 
 }  // namespace i4::demo

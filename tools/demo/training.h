@@ -1,6 +1,7 @@
 #pragma once
 
-// The demo model's training stages (tools/demo/README.md has the commands and the reasons).
+// The demo model's training stages (resources/models/demo/README.md has the commands and
+// the reasons).
 
 #include <cstdint>
 #include <filesystem>
@@ -42,6 +43,11 @@ struct DitTraining {
     // DEFAULT_20 family; a larger mu trains the noisy times, where the layout forms, more often.
     double timeMu = 0.0;
     double timeStd = 1.75;
+    // False: only `transformer/` is trained and saved (the unconditional model is left as it
+    // is). At the shipped guidance 1 the unconditional model only enters the last step's
+    // polish; leaving it out gives the conditional model about 17% more steps (measured at
+    // batch 48 on 2 cores: 1.93 s a step against 2.26 s).
+    bool trainUnconditional = true;
 };
 // Trains `transformer/` (text + image tokens) and `unconditional_transformer/` (image tokens)
 // with flow matching: z_t = t x0 + (1 - t) eps, target x0 - eps, t from the sampler's
