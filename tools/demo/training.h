@@ -49,9 +49,9 @@ struct DitTraining {
     // batch 48 on 2 cores: 1.93 s a step against 2.26 s).
     bool trainUnconditional = true;
 };
-// Trains `transformer/` (text + image tokens) and `unconditional_transformer/` (image tokens)
-// with flow matching: z_t = t x0 + (1 - t) eps, target x0 - eps, t from the sampler's
-// logit-normal schedule at 128 x 128. Saves the weights' moving averages.
+// Trains `transformer/` (text + image tokens) and, unless told not to, `unconditional_transformer/`
+// (image tokens) with flow matching: z_t = t x0 + (1 - t) eps, target x0 - eps, t from the
+// sampler's logit-normal family (timeMu, timeStd). Saves the weights' moving averages.
 void trainTransformers(const DitTraining& options);
 
 }  // namespace i4::demo
