@@ -4,6 +4,7 @@
 
 #include "core/image/png_io.h"
 #include "core/pipeline/generation_request.h"
+#include "core/pipeline/model_hints.h"
 #include "tests/app/cli_runner.h"
 #include "tests/support/golden.h"
 
@@ -26,13 +27,29 @@ pipeline::GenerationRequest ranRequest(const std::string& name, std::vector<std:
     return pipeline::GenerationRequest::fromJson(file.metadata.document->at("request"));
 }
 
+// The main guidance the demo model that `i4` finds names in its model_index.json (retuned with
+// its weights, so read rather than repeated here).
+float demoGuidance() {
+    const std::optional<fs::path> demo = pipeline::findDemoModel(I4_CLI_PATH);
+    if (!demo) {
+        ADD_FAILURE() << "no demo model found beside " << I4_CLI_PATH;
+        return 0.0f;
+    }
+    const std::optional<float> guidance = pipeline::readModelHints(*demo).guidance;
+    if (!guidance) {
+        ADD_FAILURE() << "the demo model names no guidance: " << demo->string();
+        return 0.0f;
+    }
+    return *guidance;
+}
+
 TEST(CliDemoModel, UsesTheModelsSizePresetAndGuidance) {
     const pipeline::GenerationRequest r = ranRequest("defaults", {});
     EXPECT_EQ(r.width, 128);
     EXPECT_EQ(r.height, 128);
     EXPECT_EQ(r.preset, "V4_TURBO_12");
     ASSERT_EQ(r.guidanceSchedule.size(), 12u);
-    EXPECT_EQ(r.guidanceSchedule.front(), 1.0f);  // the model's main weight
+    EXPECT_EQ(r.guidanceSchedule.front(), demoGuidance());  // the model's main weight
     EXPECT_EQ(r.guidanceSchedule.back(), 3.0f);   // the preset's polish tail
 }
 
@@ -45,7 +62,7 @@ TEST(CliDemoModel, CommandLineChoicesWin) {
     const pipeline::GenerationRequest presetOnly = ranRequest("preset", {"--preset", "V4_DEFAULT_20"});
     EXPECT_EQ(presetOnly.preset, "V4_DEFAULT_20");
     ASSERT_EQ(presetOnly.guidanceSchedule.size(), 20u);
-    EXPECT_EQ(presetOnly.guidanceSchedule.front(), 1.0f);  // the model's guidance still applies
+    EXPECT_EQ(presetOnly.guidanceSchedule.front(), demoGuidance());  // the model's still applies
 }
 
 }  // namespace
