@@ -35,7 +35,7 @@ const std::vector<std::pair<int, SceneFilter>>& trainingStages() {
     static const std::vector<std::pair<int, SceneFilter>> stages = {
         {6000, {3, 0}},   {1500, {1, 1}},   {2000, {3, 1}},   {2000, {1, 0.5}},
         {3000, {3, 0.5}}, {4000, {3, 0.5}}, {4000, {3, 0.3}}, {5000, {3, 0.25}},
-        {8000, {3, 0.2}}, {8000, {3, 0.15}}};
+        {8000, {3, 0.2}}, {8000, {3, 0.15}}, {12000, {3, 0.1}}};
     return stages;
 }
 
