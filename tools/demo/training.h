@@ -44,9 +44,9 @@ struct DitTraining {
     double timeMu = 0.0;
     double timeStd = 1.75;
     // False: only `transformer/` is trained and saved (the unconditional model is left as it
-    // is). At the shipped guidance 1 the unconditional model only enters the last step's
-    // polish; leaving it out gives the conditional model about 17% more steps (measured at
-    // batch 48 on 2 cores: 1.93 s a step against 2.26 s).
+    // is). At guidance 1 the unconditional model only enters the last step's polish (at the
+    // shipped 1.5 it enters every step); leaving it out gives the conditional model about 17%
+    // more steps (measured at batch 48 on 2 cores: 1.93 s a step against 2.26 s).
     bool trainUnconditional = true;
 };
 // Trains `transformer/` (text + image tokens) and, unless told not to, `unconditional_transformer/`
