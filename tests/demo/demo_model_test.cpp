@@ -144,12 +144,13 @@ TEST(DemoModel, FollowsHeldOutCaptions) {
     int passed = 0, backgrounds = 0, elements = 0, elementsPassed = 0;
     double slowest = 0, placement = 0, bboxArea = 0;
     for (int i = 0; i < kHeldOutCaptions; ++i) {
-        const Scene& scene = heldOutScenes()[size_t(i)].scene;
+        const HeldOutScene& held = heldOutScenes()[size_t(i)];
+        const Scene& scene = held.scene;
         pipeline::GenerationRequest request;
         request.prompts = {caption(scene)};
         request.width = request.height = kImageSize;
         request.preset = "V4_TURBO_12";
-        request.seed = heldOutScenes()[size_t(i)].index;
+        request.seed = held.index;
         request.uncheckedSize = true;
         // The model's own guidance, as the app and i4 use it ($I4_DEMO_GUIDANCE tries another).
         if (guidance) request = pipeline::withMainGuidance(request, *guidance);
