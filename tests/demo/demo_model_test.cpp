@@ -47,7 +47,7 @@ std::unordered_set<std::string> trainingCaptions() {
     return captions;
 }
 // The target is 80% of scenes. The shipped model does not reach it: it gets the
-// background of all 40 right and most shapes' colours roughly where their bboxes say (see
+// background of all 100 right and most shapes' colours roughly where their bboxes say (see
 // resources/models/demo/README.md). The test reports the scene and element rates and holds the
 // background rate it reaches (less a margin), so a change that makes it worse fails here.
 constexpr double kTargetSceneRate = 0.8;

@@ -120,7 +120,7 @@ void trainTransformers(const DitTraining& o) {
     // the reference resolution, without the shift for small images: shifted, only ~10% of the
     // samples would fall below t = 0.3, where the layout forms; unshifted ~30% do, with
     // --time-mu 1.5 --time-std 1 (the curriculum's stage 5) about 74%, and with --time-mu 2
-    // --time-std 1.25 (stages 6 to 9) about 82%.
+    // --time-std 1.25 (stages 6 to 10) about 82%.
     const sampling::LogitNormalSchedule schedule(o.timeMu, o.timeStd);
     const sampling::PackedBatch uncondPacked = sampling::packUnconditional(o.batch, kGrid, kGrid);
 
