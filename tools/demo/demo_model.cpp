@@ -10,6 +10,7 @@
 #include "core/io/safetensors_writer.h"
 #include "core/vae/latent_norm.h"
 #include "tools/demo/scene.h"
+#include "tools/demo/training_record.h"
 #include "tools/demo/training.h"
 
 namespace i4::demo {
@@ -172,19 +173,25 @@ std::string exampleCaption() {
 }
 
 void writeConfigs(const std::filesystem::path& dir, const DemoArchitecture& a, int64_t vocab) {
-    writeJson(dir / "model_index.json",
-              Json{{"_class_name", "Ideogram4Pipeline"},
-                   {"_i4studio", {{"demo", true},
-                                  {"about", "a small model trained by tools/demo; see README.md"},
-                                  {"native_size", {kImageSize, kImageSize}},
-                                  {"example_caption", exampleCaption()},
-                                  {"preset", kDemoPreset},
-                                  {"guidance", kDemoGuidance}}},
-                   {"transformer", {"ideogram4", "Ideogram4Transformer2DModel"}},
-                   {"unconditional_transformer", {"ideogram4", "Ideogram4Transformer2DModel"}},
-                   {"text_encoder", {"transformers", "Qwen3VLModel"}},
-                   {"tokenizer", {"transformers", "Qwen2TokenizerFast"}},
-                   {"vae", {"diffusers", "AutoencoderKLFlux2"}}});
+    // Rewritten configs keep the folder's training record (Note [Demo training record]).
+    const std::vector<TrainedScenes> trained =
+        std::filesystem::exists(dir / "model_index.json") ? readTrainedScenes(dir)
+                                                          : std::vector<TrainedScenes>{};
+    Json index{{"_class_name", "Ideogram4Pipeline"},
+               {"_i4studio", {{"demo", true},
+                              {"about", "a small model trained by tools/demo; see README.md"},
+                              {"native_size", {kImageSize, kImageSize}},
+                              {"example_caption", exampleCaption()},
+                              {"preset", kDemoPreset},
+                              {"guidance", kDemoGuidance}}},
+               {"transformer", {"ideogram4", "Ideogram4Transformer2DModel"}},
+               {"unconditional_transformer", {"ideogram4", "Ideogram4Transformer2DModel"}},
+               {"text_encoder", {"transformers", "Qwen3VLModel"}},
+               {"tokenizer", {"transformers", "Qwen2TokenizerFast"}},
+               {"vae", {"diffusers", "AutoencoderKLFlux2"}}};
+    index["_i4studio"]["trained_scenes"] = Json::array();
+    for (const TrainedScenes& stage : trained) appendTrainedScenes(index, stage);
+    writeJson(dir / "model_index.json", index);
     const Json dit{{"_class_name", "Ideogram4Transformer2DModel"},
                    {"adaln_dim", a.ditAdaln},
                    {"attention_head_dim", a.ditHeadDim},

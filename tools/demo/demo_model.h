@@ -43,7 +43,7 @@ struct DemoArchitecture {
 // hints): the preset, and the main guidance weight measured best on the held-out
 // captions (resources/models/demo/README.md has the sweep).
 constexpr const char* kDemoPreset = "V4_TURBO_12";
-constexpr double kDemoGuidance = 1.0;
+constexpr double kDemoGuidance = 1.5;
 
 // The caption the app opens with for this model (a held-out scene with three shapes).
 std::string exampleCaption();

@@ -118,6 +118,8 @@ int main(int argc, char** argv) {
         if (init->parsed()) {
             const auto tokenizer = i4::text::Tokenizer::fromModelFolder(modelDir);
             DemoArchitecture arch;
+            // Fresh weights start a fresh training record (Note [Demo training record]).
+            fs::remove(modelDir / "model_index.json");
             writeConfigs(modelDir, arch, tokenizer.idCount());
             writeInitialWeights(modelDir, arch, tokenizer.idCount(), seed);
             std::printf("init: wrote %s (seed %llu)\n", modelDir.c_str(),

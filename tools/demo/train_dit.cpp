@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <numeric>
 #include <random>
 #include <string>
 
+#include "core/io/safetensors_writer.h"
 #include "core/model/ideogram4_transformer.h"
 #include "core/sampling/packing.h"
 #include "core/sampling/schedule.h"
@@ -22,6 +24,7 @@
 #include "tools/demo/optimizer.h"
 #include "tools/demo/scene.h"
 #include "tools/demo/training.h"
+#include "tools/demo/training_record.h"
 
 namespace i4::demo {
 namespace {
@@ -96,9 +99,21 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
     return data;
 }
 
+// Appends what this run trains on to the folder's record before any weight changes, so every
+// checkpoint it saves carries it (Note [Demo training record]).
+void recordTrainedScenes(const std::filesystem::path& modelDir, const TrainedScenes& stage) {
+    readTrainedScenes(modelDir);  // a missing file or malformed record stops the run here
+    const std::filesystem::path path = modelDir / "model_index.json";
+    std::ifstream in(path);
+    nlohmann::ordered_json index = nlohmann::ordered_json::parse(in);
+    appendTrainedScenes(index, stage);
+    io::writeFileAtomically(path, index.dump(2) + "\n");
+}
+
 }  // namespace
 
 void trainTransformers(const DitTraining& o) {
+    recordTrainedScenes(o.modelDir, {o.scenes, o.filter});
     const text::Tokenizer tokenizer = text::Tokenizer::fromModelFolder(o.modelDir);
     const text::Qwen3TextEncoder encoder = text::Qwen3TextEncoder::load(o.modelDir / "text_encoder");
     const Dataset data = encodeDataset(o.modelDir, tokenizer, encoder, o.scenes, o.filter);
