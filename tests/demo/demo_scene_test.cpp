@@ -70,6 +70,23 @@ TEST(DemoScene, CaptionsFollowTheSchema) {
     }
 }
 
+TEST(DemoScene, DescriptionsReadAsEnglish) {
+    Scene scene;
+    scene.background = 0;
+    Element orange, red;
+    for (size_t c = 0; c < elementColours().size(); ++c) {
+        if (std::string(elementColours()[c].name) == "orange") orange.colour = int(c);
+        if (std::string(elementColours()[c].name) == "red") red.colour = int(c);
+    }
+    orange.kind = ShapeKind::Star;
+    red.kind = ShapeKind::Ring;
+    scene.elements = {red, orange};
+    const std::string background = backgroundColours()[0].name;
+    EXPECT_EQ(description(scene), "A red ring and an orange star on a " + background + " background.");
+    scene.elements = {orange};
+    EXPECT_EQ(description(scene), "An orange star on a " + background + " background.");
+}
+
 TEST(DemoScene, RenderedScenesPassTheCheck) {
     int scenes = 0;
     for (uint64_t i = 0; i < 200; ++i) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <string_view>
 
 namespace i4::demo {
 namespace {
@@ -78,7 +80,9 @@ std::string joinedNames(const Scene& scene) {
     for (size_t i = 0; i < n; ++i) {
         const Element& e = scene.elements[i];
         if (i > 0) text += i + 1 == n ? " and " : ", ";
-        text += std::string("a ") + elementColours()[e.colour].name + " " + shapeName(e.kind);
+        const std::string colour = elementColours()[e.colour].name;
+        const bool vowel = std::string_view("aeiou").find(colour[0]) != std::string_view::npos;
+        text += (vowel ? "an " : "a ") + colour + " " + shapeName(e.kind);
     }
     return text;
 }
