@@ -146,21 +146,25 @@ TEST(DemoModel, HeldOutCaptionsWereNotTrainedOn) {
 TEST(DemoModel, VaeKeepsHeldOutScenesRecognisable) {
     vae::Flux2VaeOptions options;
     options.log = [](const std::string&) {};
-    const vae::Flux2Vae vae = vae::Flux2Vae::load(std::filesystem::path(demoModelDir()) / "vae", options);
+    const vae::Flux2Vae vae =
+        vae::Flux2Vae::load(std::filesystem::path(demoModelDir()) / "vae", options);
     ASSERT_TRUE(vae.hasEncoder());
     c10::InferenceMode guard;
     int passed = 0;
     for (int i = 0; i < kHeldOutCaptions; ++i) {
         const Scene& scene = heldOutScenes()[size_t(i)].scene;
         const std::vector<uint8_t> rgb = render(scene, kImageSize);
-        const at::Tensor pixels =
-            at::from_blob(const_cast<uint8_t*>(rgb.data()), {1, kImageSize, kImageSize, 3}, at::kByte);
+        const at::Tensor pixels = at::from_blob(const_cast<uint8_t*>(rgb.data()),
+                                                {1, kImageSize, kImageSize, 3}, at::kByte);
         const int64_t grid = kImageSize / 16;
-        const at::Tensor decoded =
-            vae::toRgb8(vae.decodeTokens(vae.encodeTokens(vae::fromRgb8(pixels)), grid, grid)).contiguous();
-        const SceneCheck check = checkImage(scene, decoded.data_ptr<uint8_t>(), kImageSize, kImageSize);
+        const at::Tensor tokens = vae.encodeTokens(vae::fromRgb8(pixels));  // [1, 64, 128]
+        const at::Tensor decoded = vae::toRgb8(vae.decodeTokens(tokens, grid, grid)).contiguous();
+        const SceneCheck check =
+            checkImage(scene, decoded.data_ptr<uint8_t>(), kImageSize, kImageSize);
         passed += check.passed;
-        if (!check.passed) std::printf("%2d %s: %s\n", i, description(scene).c_str(), check.summary.c_str());
+        if (!check.passed) {
+            std::printf("%2d %s: %s\n", i, description(scene).c_str(), check.summary.c_str());
+        }
     }
     std::printf("demo VAE: %d / %d held-out renders pass after encoding and decoding\n", passed,
                 kHeldOutCaptions);

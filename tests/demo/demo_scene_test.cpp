@@ -82,7 +82,8 @@ TEST(DemoScene, DescriptionsReadAsEnglish) {
     red.kind = ShapeKind::Ring;
     scene.elements = {red, orange};
     const std::string background = backgroundColours()[0].name;
-    EXPECT_EQ(description(scene), "A red ring and an orange star on a " + background + " background.");
+    EXPECT_EQ(description(scene),
+              "A red ring and an orange star on a " + background + " background.");
     scene.elements = {orange};
     EXPECT_EQ(description(scene), "An orange star on a " + background + " background.");
 }
