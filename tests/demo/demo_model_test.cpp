@@ -43,14 +43,17 @@ std::string demoModelDir() {
 }
 
 // Every caption the folder's transformers trained on, from its record (Note [Demo training
-// record]): the held-out set leaves all of them out.
-std::unordered_set<std::string> trainingCaptions() {
-    std::unordered_set<std::string> captions;
-    for (const TrainedScenes& stage : readTrainedScenes(demoModelDir())) {
-        for (const Scene& scene : filteredScenes(kTrainSeed, stage.count, stage.filter)) {
-            captions.insert(caption(scene));
+// record]): the held-out set leaves all of them out. Built once (~100,000 scenes).
+const std::unordered_set<std::string>& trainingCaptions() {
+    static const std::unordered_set<std::string> captions = [] {
+        std::unordered_set<std::string> out;
+        for (const TrainedScenes& stage : readTrainedScenes(demoModelDir())) {
+            for (const Scene& scene : filteredScenes(kTrainSeed, stage.count, stage.filter)) {
+                out.insert(caption(scene));
+            }
         }
-    }
+        return out;
+    }();
     return captions;
 }
 
@@ -118,7 +121,7 @@ struct HeldOutScene {
 
 const std::vector<HeldOutScene>& heldOutScenes() {
     static const std::vector<HeldOutScene> scenes = [] {
-        const std::unordered_set<std::string> training = trainingCaptions();
+        const std::unordered_set<std::string>& training = trainingCaptions();
         std::vector<HeldOutScene> out;
         for (uint64_t i = 0; int(out.size()) < kHeldOutCaptions; ++i) {
             Scene scene = sceneAt(kHeldOutSeed, i);
@@ -133,7 +136,7 @@ TEST(DemoModel, HeldOutCaptionsWereNotTrainedOn) {
     // Without its record a folder's held-out set could hold captions it trained on.
     ASSERT_FALSE(readTrainedScenes(demoModelDir()).empty())
         << demoModelDir() << "/model_index.json has no training record";
-    const std::unordered_set<std::string> training = trainingCaptions();
+    const std::unordered_set<std::string>& training = trainingCaptions();
     ASSERT_EQ(heldOutScenes().size(), size_t(kHeldOutCaptions));
     for (const HeldOutScene& held : heldOutScenes()) {
         EXPECT_EQ(training.count(caption(held.scene)), 0u);

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <numeric>
 #include <random>
 #include <string>
@@ -102,12 +101,9 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
 // Appends what this run trains on to the folder's record before any weight changes, so every
 // checkpoint it saves carries it (Note [Demo training record]).
 void recordTrainedScenes(const std::filesystem::path& modelDir, const TrainedScenes& stage) {
-    readTrainedScenes(modelDir);  // a missing file or malformed record stops the run here
-    const std::filesystem::path path = modelDir / "model_index.json";
-    std::ifstream in(path);
-    nlohmann::ordered_json index = nlohmann::ordered_json::parse(in);
+    nlohmann::ordered_json index = readModelIndex(modelDir);  // a bad file stops the run here
     appendTrainedScenes(index, stage);
-    io::writeFileAtomically(path, index.dump(2) + "\n");
+    io::writeFileAtomically(modelDir / "model_index.json", index.dump(2) + "\n");
 }
 
 }  // namespace

@@ -46,17 +46,23 @@ std::vector<TrainedScenes> trainedScenes(const nlohmann::ordered_json& modelInde
     return out;
 }
 
-std::vector<TrainedScenes> readTrainedScenes(const std::filesystem::path& modelDir) {
+nlohmann::ordered_json readModelIndex(const std::filesystem::path& modelDir) {
     const std::filesystem::path path = modelDir / "model_index.json";
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read " + path.string());
     try {
-        return trainedScenes(nlohmann::ordered_json::parse(in));
+        nlohmann::ordered_json index = nlohmann::ordered_json::parse(in);
+        trainedScenes(index);
+        return index;
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(path.string() + ": " + e.what());
     } catch (const std::runtime_error& e) {
         throw std::runtime_error(path.string() + ": " + e.what());
     }
+}
+
+std::vector<TrainedScenes> readTrainedScenes(const std::filesystem::path& modelDir) {
+    return trainedScenes(readModelIndex(modelDir));
 }
 
 void appendTrainedScenes(nlohmann::ordered_json& modelIndex, const TrainedScenes& stage) {

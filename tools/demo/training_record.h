@@ -26,7 +26,10 @@ struct TrainedScenes {
 // The record in `modelIndex` (model_index.json's contents); empty when it has none. Throws
 // std::runtime_error naming the field when the record is malformed.
 std::vector<TrainedScenes> trainedScenes(const nlohmann::ordered_json& modelIndex);
-// The same, read from `modelDir`/model_index.json (std::runtime_error naming the file).
+// `modelDir`/model_index.json, keys in file order (for rewriting it), its record checked.
+// Throws std::runtime_error naming the file when it is missing or malformed, record included.
+nlohmann::ordered_json readModelIndex(const std::filesystem::path& modelDir);
+// The record of `modelDir`/model_index.json (errors as readModelIndex).
 std::vector<TrainedScenes> readTrainedScenes(const std::filesystem::path& modelDir);
 // Appends `stage` to `modelIndex`'s record.
 void appendTrainedScenes(nlohmann::ordered_json& modelIndex, const TrainedScenes& stage);
