@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -73,6 +74,45 @@ TEST(DemoTrainingRecord, FileErrorsNameTheFile) {
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find((dir / "model_index.json").string()),
                   std::string::npos)
+            << e.what();
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(DemoTrainingRecord, TrainerRewriteAppendsAndKeepsTheRest) {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("i4-rewrite-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    // Keys deliberately out of alphabetical order: the rewrite must keep the file's order.
+    Json index{{"_class_name", "Ideogram4Pipeline"},
+               {"vae", {"diffusers", "AutoencoderKLFlux2"}},
+               {"_i4studio", {{"demo", true}}},
+               {"guidance_scale", 1.5}};
+    appendTrainedScenes(index, {20000, {3, 0.1}});
+    const std::string before = index.dump(2) + "\n";
+    std::ofstream(dir / "model_index.json") << before;
+
+    const std::string after = modelIndexWithStage(dir, {24000, {2, 0.25}});
+    Json rewritten = Json::parse(after);
+    const std::vector<TrainedScenes> stages = trainedScenes(rewritten);
+    ASSERT_EQ(stages.size(), 2u);
+    EXPECT_EQ(stages[0].count, 20000);
+    EXPECT_EQ(stages[1].count, 24000);
+    EXPECT_EQ(stages[1].filter.maxElements, 2);
+    EXPECT_EQ(stages[1].filter.positionsOnly, 0.25);
+    // Without the new entry the text is the old file byte for byte: nothing else moved.
+    rewritten["_i4studio"]["trained_scenes"].erase(1);
+    EXPECT_EQ(rewritten.dump(2) + "\n", before);
+    // Only the trainer writes: the file on disk is still the old one.
+    std::ifstream in(dir / "model_index.json");
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), before);
+
+    std::ofstream(dir / "model_index.json") << "{\"_i4studio\": {\"trained_scenes\": 7}}";
+    try {
+        modelIndexWithStage(dir, {1, {1, 0.0}});
+        ADD_FAILURE() << "a malformed record was extended";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("trained_scenes is not a list"), std::string::npos)
             << e.what();
     }
     std::filesystem::remove_all(dir);

@@ -99,11 +99,9 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
 }
 
 // Appends what this run trains on to the folder's record before any weight changes, so every
-// checkpoint it saves carries it (Note [Demo training record]).
+// checkpoint it saves carries it (Note [Demo training record]). A bad file stops the run here.
 void recordTrainedScenes(const std::filesystem::path& modelDir, const TrainedScenes& stage) {
-    nlohmann::ordered_json index = readModelIndex(modelDir);  // a bad file stops the run here
-    appendTrainedScenes(index, stage);
-    io::writeFileAtomically(modelDir / "model_index.json", index.dump(2) + "\n");
+    io::writeFileAtomically(modelDir / "model_index.json", modelIndexWithStage(modelDir, stage));
 }
 
 }  // namespace

@@ -71,4 +71,10 @@ void appendTrainedScenes(nlohmann::ordered_json& modelIndex, const TrainedScenes
                                                {"positions_only", stage.filter.positionsOnly}});
 }
 
+std::string modelIndexWithStage(const std::filesystem::path& modelDir, const TrainedScenes& stage) {
+    nlohmann::ordered_json index = readModelIndex(modelDir);
+    appendTrainedScenes(index, stage);
+    return index.dump(2) + "\n";
+}
+
 }  // namespace i4::demo
