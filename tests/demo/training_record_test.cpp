@@ -92,8 +92,7 @@ TEST(DemoTrainingRecord, TrainerRewriteAppendsAndKeepsTheRest) {
     const std::string before = index.dump(2) + "\n";
     std::ofstream(dir / "model_index.json") << before;
 
-    const std::string after = modelIndexWithStage(dir, {24000, {2, 0.25}});
-    Json rewritten = Json::parse(after);
+    Json rewritten = modelIndexWithStage(dir, {24000, {2, 0.25}});
     const std::vector<TrainedScenes> stages = trainedScenes(rewritten);
     ASSERT_EQ(stages.size(), 2u);
     EXPECT_EQ(stages[0].count, 20000);

@@ -18,11 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-void writeJson(const std::filesystem::path& path, const Json& j) {
-    std::filesystem::create_directories(path.parent_path());
-    io::writeFileAtomically(path, j.dump(2) + "\n");
-}
-
 at::Tensor normal(at::Generator& gen, std::vector<int64_t> shape, double std) {
     return at::normal(0.0, std, shape, gen);
 }
@@ -159,6 +154,11 @@ NamedTensors vaeWeights(at::Generator& gen, const DemoArchitecture& a) {
 }
 
 }  // namespace
+
+void writeJson(const std::filesystem::path& path, const Json& j) {
+    std::filesystem::create_directories(path.parent_path());
+    io::writeFileAtomically(path, j.dump(2) + "\n");
+}
 
 std::string exampleCaption() {
     // The first held-out scene past the test set's with three different shapes.

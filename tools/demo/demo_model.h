@@ -5,6 +5,8 @@
 
 #include <ATen/core/Tensor.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -47,6 +49,10 @@ constexpr double kDemoGuidance = 1.5;
 
 // The caption the app opens with for this model (a held-out scene with three shapes).
 std::string exampleCaption();
+
+// Writes `j` to `path` as every JSON file of the model folder is written (two-space indent, keys
+// in `j`'s order, a final newline), atomically, creating the folder if needed.
+void writeJson(const std::filesystem::path& path, const nlohmann::ordered_json& j);
 
 // model_index.json and every component's config.json; `vocabSize` from the tokenizer.
 void writeConfigs(const std::filesystem::path& modelDir, const DemoArchitecture& arch,

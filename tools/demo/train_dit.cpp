@@ -12,7 +12,6 @@
 #include <random>
 #include <string>
 
-#include "core/io/safetensors_writer.h"
 #include "core/model/ideogram4_transformer.h"
 #include "core/sampling/packing.h"
 #include "core/sampling/schedule.h"
@@ -101,7 +100,7 @@ Dataset encodeDataset(const std::filesystem::path& modelDir, const text::Tokeniz
 // Appends what this run trains on to the folder's record before any weight changes, so every
 // checkpoint it saves carries it (Note [Demo training record]). A bad file stops the run here.
 void recordTrainedScenes(const std::filesystem::path& modelDir, const TrainedScenes& stage) {
-    io::writeFileAtomically(modelDir / "model_index.json", modelIndexWithStage(modelDir, stage));
+    writeJson(modelDir / "model_index.json", modelIndexWithStage(modelDir, stage));
 }
 
 }  // namespace

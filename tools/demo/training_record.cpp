@@ -71,10 +71,11 @@ void appendTrainedScenes(nlohmann::ordered_json& modelIndex, const TrainedScenes
                                                {"positions_only", stage.filter.positionsOnly}});
 }
 
-std::string modelIndexWithStage(const std::filesystem::path& modelDir, const TrainedScenes& stage) {
+nlohmann::ordered_json modelIndexWithStage(const std::filesystem::path& modelDir,
+                                           const TrainedScenes& stage) {
     nlohmann::ordered_json index = readModelIndex(modelDir);
     appendTrainedScenes(index, stage);
-    return index.dump(2) + "\n";
+    return index;
 }
 
 }  // namespace i4::demo

@@ -10,7 +10,6 @@
 // tested on captions they never saw, with no second copy of the recipe to keep in step.
 
 #include <filesystem>
-#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,8 +33,9 @@ nlohmann::ordered_json readModelIndex(const std::filesystem::path& modelDir);
 std::vector<TrainedScenes> readTrainedScenes(const std::filesystem::path& modelDir);
 // Appends `stage` to `modelIndex`'s record.
 void appendTrainedScenes(nlohmann::ordered_json& modelIndex, const TrainedScenes& stage);
-// The text the trainer writes back to `modelDir`/model_index.json before it trains: the file
-// with `stage` appended to its record, keys in file order (errors as readModelIndex).
-std::string modelIndexWithStage(const std::filesystem::path& modelDir, const TrainedScenes& stage);
+// What the trainer writes back to `modelDir`/model_index.json before it trains: the file with
+// `stage` appended to its record, keys in file order (errors as readModelIndex).
+nlohmann::ordered_json modelIndexWithStage(const std::filesystem::path& modelDir,
+                                           const TrainedScenes& stage);
 
 }  // namespace i4::demo
