@@ -131,6 +131,13 @@ void TestScheduleEditor::helpersDescribeASetSchedule() {
     mainTail->click();
     QCOMPARE(editor.schedule(), hinted);
 
+    // A weight with two decimals (the demo model's 1.15) is shown as it is and kept when the
+    // schedule is rebuilt from the boxes.
+    editor.setSchedule(mainWithTailSchedule(1.15f, 3.0f, 1, 12));
+    QCOMPARE(box("mainWeight"), 1.15);
+    mainTail->click();
+    QCOMPARE(editor.schedule(), mainWithTailSchedule(1.15f, 3.0f, 1, 12));
+
     editor.setSchedule(constantSchedule(4.5f, 6));
     QCOMPARE(box("mainWeight"), 4.5);
     QCOMPARE(tailLength->value(), 0);

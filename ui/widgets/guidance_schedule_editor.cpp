@@ -25,7 +25,7 @@ QDoubleSpinBox* weightBox(double value, QWidget* parent) {
     auto* box = new QDoubleSpinBox(parent);
     box->setRange(0.0, GuidanceScheduleEditor::kMaxWeight);
     box->setSingleStep(0.5);
-    box->setDecimals(1);
+    box->setDecimals(2);  // a spin box rounds to what it shows: a model's 1.15 must survive
     box->setValue(value);
     return box;
 }
