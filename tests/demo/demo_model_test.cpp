@@ -57,10 +57,10 @@ const std::unordered_set<std::string>& trainingCaptions() {
     return captions;
 }
 
-// The target is 80% of scenes. The shipped model does not reach it: it gets the
-// background of all 100 right and most shapes' colours roughly where their bboxes say (see
-// resources/models/demo/README.md). The test reports the scene and element rates and holds the
-// background rate it reaches (less a margin), so a change that makes it worse fails here.
+// The target: 80% of held-out scenes pass whole. The shipped model gets 81 of 100 at its
+// guidance (chosen on the validation set; resources/models/demo/README.md), the same with one
+// thread or two, so the margin is one scene: a change to the sampler or the model that costs two
+// scenes fails here. The background rate is held too (all 100 pass).
 constexpr double kTargetSceneRate = 0.8;
 constexpr double kMinBackgroundRate = 0.9;
 
@@ -247,6 +247,7 @@ TEST(DemoModel, FollowsHeldOutCaptions) {
         "demo model: placement %.0f%% of each element's colour inside its bbox on average "
         "(an even spread would give %.0f%%)\n",
         100 * placement / elements, 100 * bboxArea / elements);
+    EXPECT_GE(rate, kTargetSceneRate);
     EXPECT_GE(backgroundRate, kMinBackgroundRate);
     // The target: 128 x 128 with V4_TURBO_12 within 10 s on 2 CPU cores.
     EXPECT_LE(slowest, 10.0);

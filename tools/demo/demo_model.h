@@ -42,10 +42,10 @@ struct DemoArchitecture {
 };
 
 // The sampler settings the app, i4 and test_demo_model use for this model (model_index.json
-// hints): the preset, and the main guidance weight measured best on the held-out
+// hints): the preset, and the main guidance weight measured best on the validation
 // captions (resources/models/demo/README.md has the sweep).
 constexpr const char* kDemoPreset = "V4_TURBO_12";
-constexpr double kDemoGuidance = 1.5;
+constexpr double kDemoGuidance = 1.15;
 
 // The caption the app opens with for this model (a held-out scene with three shapes).
 std::string exampleCaption();
