@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/runtime/torch_compat.h"
+
 namespace i4::io {
 namespace {
 
@@ -38,11 +40,7 @@ const std::array<float, 256>& e4m3Table() {
 float decodeE4M3(uint8_t code) { return e4m3Table()[code]; }
 
 at::Tensor dequantizeFp8Rowwise(const at::Tensor& codes, const at::Tensor& scale) {
-    const auto& table = e4m3Table();
-    at::Tensor lut =
-        at::from_blob(const_cast<float*>(table.data()), {256}, at::kFloat).to(codes.device());
-    at::Tensor values = lut.index_select(0, codes.reshape({-1}).to(at::kLong)).view(codes.sizes());
-    return values * scale.to(at::kFloat).view({-1, 1});
+    return runtime::decodeE4m3(codes) * scale.to(codes.device(), at::kFloat).view({-1, 1});
 }
 
 at::Tensor denestAbsmax(const at::Tensor& codes, const at::Tensor& nestedAbsmax,
@@ -63,12 +61,22 @@ at::Tensor denestAbsmax(const at::Tensor& codes, const at::Tensor& nestedAbsmax,
 at::Tensor dequantizeNf4(const Nf4Weight& weight) {
     int64_t n = 1;
     for (int64_t d : weight.shape) n *= d;
-    at::Tensor bytes = weight.packed.reshape({-1}).to(at::kLong);
-    at::Tensor codes =
-        at::stack({bytes.div(16, "floor"), bytes.remainder(16)}, 1).reshape({-1}).narrow(0, 0, n);
-    at::Tensor values = weight.quantMap.to(at::kFloat).index_select(0, codes);
-    at::Tensor block = at::arange(n, bytes.options()).div(weight.blocksize, "floor");
-    return (values * weight.absmax.to(at::kFloat).index_select(0, block)).view(weight.shape);
+    const at::Tensor packed = weight.packed.reshape({-1});  // [(n+1)/2] uint8
+    const at::Device device = packed.device();
+    // Both nibbles of a byte at once: row b of `pairs` is (map[b / 16], map[b % 16]), so one
+    // lookup per byte with 32-bit indices (a per-element int64 index would take 8 bytes per
+    // weight, ~1 GB for one of the transformer's 12288 x 4608 matrices).
+    const at::Tensor map = weight.quantMap.to(device, at::kFloat);                       // [16]
+    const at::Tensor pairs = at::stack({map.repeat_interleave(16), map.repeat({16})}, 1);  // [256, 2]
+    at::Tensor values =
+        pairs.index_select(0, packed.to(at::kInt)).reshape({-1}).narrow(0, 0, n);  // [n] f32
+    const int64_t blocks = (n + weight.blocksize - 1) / weight.blocksize;
+    const at::Tensor absmax = weight.absmax.to(device, at::kFloat).view({blocks, 1});
+    if (blocks * weight.blocksize != n) {  // a partial last block: pad, scale, cut
+        values = at::cat({values, at::zeros({blocks * weight.blocksize - n}, values.options())});
+    }
+    values = values.view({blocks, weight.blocksize}) * absmax;
+    return values.reshape({-1}).narrow(0, 0, n).view(weight.shape);
 }
 
 }  // namespace i4::io

@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/io/checkpoint.h"
+#include "core/runtime/fused_ops.h"
 #include "core/runtime/torch_compat.h"
 
 namespace i4::model {
@@ -116,15 +117,6 @@ at::Tensor rmsNorm(const at::Tensor& x, const at::Tensor& weight, double eps) {
     return runtime::rmsNormalize(x, eps) * weight.to(x.scalar_type());
 }
 
-// Split-half rotation: x * cos + rotate_half(x) * sin, rotate_half(x) = [-x2, x1].
-at::Tensor applyRope(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin) {
-    const int64_t half = x.size(-1) / 2;
-    at::Tensor x1 = x.narrow(-1, 0, half);
-    at::Tensor x2 = x.narrow(-1, half, half);
-    at::Tensor rotated = at::cat({-x2, x1}, -1);
-    return x * cos + rotated * sin;
-}
-
 void checkShape(const at::Tensor& t, const char* name, std::vector<int64_t> expected) {
     bool ok = t.defined() && t.dim() == static_cast<int64_t>(expected.size());
     for (size_t i = 0; ok && i < expected.size(); ++i) ok = t.size(i) == expected[i];
@@ -201,22 +193,77 @@ Ideogram4Transformer Ideogram4Transformer::load(const io::Checkpoint& ckpt,
     m.m_finalModulation = loader.linear("final_layer.adaln_modulation", d, a, true);
     loader.checkNothingLeft();
 
-    // Dequantise once: the forward then runs plain matmuls in the compute dtype.
-    for (Linear* l : {&m.m_inputProj, &m.m_llmCondProj, &m.m_timeMlpIn, &m.m_timeMlpOut,
-                      &m.m_adalnProj, &m.m_finalLinear, &m.m_finalModulation}) {
-        l->prepare(options.dtype, options.device);
+    m.placeWeights();
+    return m;
+}
+
+void Ideogram4Transformer::placeWeights() {
+    // Resident weights are dequantised once (on the compute device): the forward then runs plain
+    // matmuls in the compute dtype.
+    for (Linear* l : {&m_inputProj, &m_timeMlpIn, &m_timeMlpOut, &m_adalnProj,
+                      &m_finalLinear, &m_finalModulation}) {
+        l->prepare(m_options.dtype, m_options.device);
     }
-    for (Block& b : m.m_blocks) {
-        for (Linear* l : {&b.qkv, &b.out, &b.w1, &b.w2, &b.w3, &b.adalnModulation}) {
-            l->prepare(options.dtype, options.device);
+    m_llmCondProj.place(m_options.placement, m_options.dtype, m_options.device);
+    const WeightPlacement matmuls =
+        m_options.fp8Matmul ? WeightPlacement::Fp8Matmul : m_options.placement;
+    for (Block& b : m_blocks) {
+        for (Linear* l : {&b.qkv, &b.out, &b.w1, &b.w2, &b.w3}) {
+            l->place(matmuls, m_options.dtype, m_options.device);
         }
+        b.adalnModulation.place(m_options.placement, m_options.dtype, m_options.device);
     }
 
     // inv_freq = 1 / theta^(2i / head_dim) in float32, built with the same ATen ops as the
     // reference so the values agree to the bit (they multiply positions up to 65536 + grid).
-    at::Tensor exponents = at::arange(0, config.headDim, 2, at::kLong).to(at::kFloat) /
-                           static_cast<double>(config.headDim);  // [Dh/2] f32
-    m.m_invFreq = at::reciprocal(at::pow(config.ropeTheta, exponents)).to(options.device);
+    at::Tensor exponents = at::arange(0, m_config.headDim, 2, at::kLong).to(at::kFloat) /
+                           static_cast<double>(m_config.headDim);  // [Dh/2] f32
+    m_invFreq = at::reciprocal(at::pow(m_config.ropeTheta, exponents)).to(m_options.device);
+}
+
+Ideogram4Transformer Ideogram4Transformer::random(const Ideogram4Config& config,
+                                                  const ComputeOptions& options, uint64_t seed) {
+    Ideogram4Transformer m;
+    m.m_config = config;
+    m.m_options = options;
+    at::manual_seed(seed);
+    const auto f32 = at::TensorOptions(at::kFloat).device(options.device);
+    const int64_t d = config.hiddenSize();
+    const int64_t a = config.adalnDim;
+    // Small weights keep every activation finite through 34 blocks, as trained weights do.
+    const auto linear = [&](const std::string& name, int64_t out, int64_t in, bool bias) {
+        at::Tensor w = (at::randn({out, in}, f32) * (1.0 / std::sqrt(double(in)))).to(options.dtype);
+        return Linear::fromDense(name, w,
+                                 bias ? at::zeros({out}, f32).to(options.dtype) : at::Tensor());
+    };
+    const auto ones = [&](int64_t n) { return at::ones({n}, f32); };
+    m.m_inputProj = linear("input_proj", d, config.inChannels, true);
+    m.m_llmCondNorm = ones(config.llmFeaturesDim);
+    m.m_llmCondProj = linear("llm_cond_proj", d, config.llmFeaturesDim, true);
+    m.m_timeMlpIn = linear("t_embedding.mlp_in", d, d, true);
+    m.m_timeMlpOut = linear("t_embedding.mlp_out", d, d, true);
+    m.m_adalnProj = linear("adaln_proj", a, d, true);
+    m.m_imageIndicator = (at::randn({2, d}, f32) * 0.02).to(options.dtype);
+    for (int64_t i = 0; i < config.numLayers; ++i) {
+        const std::string p = "layers." + std::to_string(i) + ".";
+        Block b;
+        b.qkv = linear(p + "attention.qkv", 3 * d, d, false);
+        b.out = linear(p + "attention.o", d, d, false);
+        b.normQ = ones(config.headDim);
+        b.normK = ones(config.headDim);
+        b.w1 = linear(p + "feed_forward.w1", config.intermediateSize, d, false);
+        b.w2 = linear(p + "feed_forward.w2", d, config.intermediateSize, false);
+        b.w3 = linear(p + "feed_forward.w3", config.intermediateSize, d, false);
+        b.attentionNorm1 = ones(d);
+        b.attentionNorm2 = ones(d);
+        b.ffnNorm1 = ones(d);
+        b.ffnNorm2 = ones(d);
+        b.adalnModulation = linear(p + "adaln_modulation", 4 * d, a, true);
+        m.m_blocks.push_back(std::move(b));
+    }
+    m.m_finalLinear = linear("final_layer.linear", config.inChannels, d, true);
+    m.m_finalModulation = linear("final_layer.adaln_modulation", d, a, true);
+    m.placeWeights();
     return m;
 }
 
@@ -298,8 +345,8 @@ at::Tensor Ideogram4Transformer::adalnInput(const at::Tensor& t) const {
 }
 
 at::Tensor Ideogram4Transformer::runBlock(const Block& b, const at::Tensor& h,
-                                          const at::Tensor& adaln, const at::Tensor& cos,
-                                          const at::Tensor& sin, const at::Tensor& mask) const {
+                                          const at::Tensor& adaln,
+                                          const Conditioning& conditioning) const {
     const int64_t batch = h.size(0);
     const int64_t len = h.size(1);
     const int64_t heads = m_config.numHeads;
@@ -312,23 +359,21 @@ at::Tensor Ideogram4Transformer::runBlock(const Block& b, const at::Tensor& h,
     at::Tensor scaleMlp = mod[2] + 1.0;
     at::Tensor gateMlp = mod[3].tanh();
 
-    at::Tensor a = rmsNorm(h, b.attentionNorm1, eps) * scaleMsa;      // [B, L, D]
+    // Note [Fused block kernels]: each runtime:: op below is one pass on a GPU.
+    at::Tensor a = runtime::rmsNormModulate(h, b.attentionNorm1, scaleMsa, eps);  // [B, L, D]
     at::Tensor qkv = b.qkv(a).view({batch, len, 3, heads, headDim});  // [B, L, 3, H, Dh]
-    at::Tensor q = rmsNorm(qkv.select(2, 0), b.normQ, eps);           // [B, L, H, Dh]
-    at::Tensor k = rmsNorm(qkv.select(2, 1), b.normK, eps);
+    auto [q, k] = runtime::qkNormRope(qkv, b.normQ, b.normK, conditioning.cos, conditioning.sin,
+                                      eps);  // [B, L, H, Dh]
     at::Tensor v = qkv.select(2, 2);
-    at::Tensor c = cos.unsqueeze(2).to(q.scalar_type());  // [B, L, 1, Dh]
-    at::Tensor s = sin.unsqueeze(2).to(q.scalar_type());
-    q = applyRope(q, c, s).transpose(1, 2);  // [B, H, L, Dh]
-    k = applyRope(k, c, s).transpose(1, 2);
-    v = v.transpose(1, 2);
-    at::Tensor attn = runtime::attention(q, k, v, mask, 1.0 / std::sqrt(double(headDim)));
+    at::Tensor attn = runtime::attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2),
+                                         conditioning.mask,
+                                         1.0 / std::sqrt(double(headDim)));  // [B, H, L, Dh]
     attn = attn.transpose(1, 2).reshape({batch, len, heads * headDim});  // [B, L, D]
-    at::Tensor out = h + gateMsa * rmsNorm(b.out(attn), b.attentionNorm2, eps);
+    at::Tensor out = runtime::gatedResidualRmsNorm(h, b.out(attn), b.attentionNorm2, gateMsa, eps);
 
-    at::Tensor u = rmsNorm(out, b.ffnNorm1, eps) * scaleMlp;
-    at::Tensor ff = b.w2(at::silu(b.w1(u)) * b.w3(u));
-    return out + gateMlp * rmsNorm(ff, b.ffnNorm2, eps);
+    at::Tensor u = runtime::rmsNormModulate(out, b.ffnNorm1, scaleMlp, eps);
+    at::Tensor ff = b.w2(runtime::swiglu(b.w1(u), b.w3(u)));
+    return runtime::gatedResidualRmsNorm(out, ff, b.ffnNorm2, gateMlp, eps);
 }
 
 at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& t,
@@ -339,28 +384,39 @@ at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& 
     if (!x.defined() || x.dim() != 3) {
         throw InputError("Ideogram4Transformer::forward: x must be [B, L, C]");
     }
-    const int64_t batch = x.size(0);
-    const int64_t len = x.size(1);
-    checkShape(x, "x", {batch, len, m_config.inChannels});
-    checkShape(t, "t", {batch});
+    checkShape(t, "t", {x.size(0)});
+    return forward(x, t.to(m_options.device),
+                   prepare(llmFeatures, positionIds, segmentIds, indicator));
+}
+
+Ideogram4Transformer::Conditioning Ideogram4Transformer::prepare(
+    const at::Tensor& llmFeatures, const at::Tensor& positionIds, const at::Tensor& segmentIds,
+    const at::Tensor& indicator) const {
+    if (!indicator.defined() || indicator.dim() != 2) {
+        throw InputError("Ideogram4Transformer::forward: indicator must be [B, L]");
+    }
+    Conditioning c;
+    c.batch = indicator.size(0);
+    c.length = indicator.size(1);
+    const int64_t batch = c.batch;
+    const int64_t len = c.length;
     if (llmFeatures.defined()) {
         checkShape(llmFeatures, "llmFeatures", {batch, len, m_config.llmFeaturesDim});
     }
     checkShape(positionIds, "positionIds", {batch, len, 3});
     checkShape(segmentIds, "segmentIds", {batch, len});
-    checkShape(indicator, "indicator", {batch, len});
 
     const auto dtype = m_options.dtype;
     const auto device = m_options.device;
     at::Tensor ind = indicator.to(device, at::kLong);
-    at::Tensor imageTokens = ind == kIndicatorImage;             // [B, L] bool
-    at::Tensor imageMask = imageTokens.unsqueeze(-1).to(dtype);  // [B, L, 1]
-
-    at::Tensor h = m_inputProj(x.to(device, dtype) * imageMask) * imageMask;  // [B, L, D]
+    at::Tensor imageTokens = ind == kIndicatorImage;  // [B, L] bool
+    c.imageMask = imageTokens.unsqueeze(-1).to(dtype);  // [B, L, 1]
 
     // The reference projects llm * text_mask for every token and masks the result again, so only
     // text tokens contribute; projecting just those rows gives the same values at a fraction of
-    // the cost (the projection is 53248 wide).
+    // the cost (the projection is 53248 wide). The forward adds this to input_proj's output,
+    // which is exactly zero at text tokens, so the sum is the reference's to the bit.
+    at::Tensor embedding = at::zeros({batch * len, m_config.hiddenSize()}, at::TensorOptions(dtype).device(device));
     at::Tensor textRows = (ind == kIndicatorText).flatten().nonzero().squeeze(1);  // [T] i64
     if (textRows.numel() > 0) {
         if (!llmFeatures.defined()) {
@@ -370,22 +426,35 @@ at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& 
                              .index_select(0, textRows.to(llmFeatures.device()))
                              .to(device, dtype);                        // [T, Dllm]
         llm = m_llmCondProj(rmsNorm(llm, m_llmCondNorm, kLlmNormEps));  // [T, D]
-        h = h.reshape({batch * len, -1}).index_add(0, textRows, llm).view({batch, len, -1});
+        embedding = embedding.index_add(0, textRows, llm);
     }
-    h = h + at::embedding(m_imageIndicator, imageTokens.to(at::kLong));
+    c.embedding = embedding.view({batch, len, -1}) +
+                  at::embedding(m_imageIndicator, imageTokens.to(at::kLong));  // [B, L, D]
 
-    at::Tensor adaln = adalnInput(t);  // [B, 1, A]
-    auto [cos, sin] = rotaryTables(positionIds);
+    auto [cos, sin] = rotaryTables(positionIds);  // [B, L, Dh] f32
+    c.cos = cos.unsqueeze(2).to(dtype);           // [B, L, 1, Dh]
+    c.sin = sin.unsqueeze(2).to(dtype);
 
     // A boolean [B, 1, L, L] mask only when tokens of different segments (padding) share the
     // batch; with a single segment the mask is all-true and is left out.
     at::Tensor seg = segmentIds.to(device, at::kLong);
-    at::Tensor mask;
     if (!(seg == seg.flatten()[0]).all().item<bool>()) {
-        mask = (seg.unsqueeze(2) == seg.unsqueeze(1)).unsqueeze(1);
+        c.mask = (seg.unsqueeze(2) == seg.unsqueeze(1)).unsqueeze(1);
     }
+    return c;
+}
 
-    for (const Block& b : m_blocks) h = runBlock(b, h, adaln, cos, sin, mask);
+at::Tensor Ideogram4Transformer::forward(const at::Tensor& x, const at::Tensor& t,
+                                         const Conditioning& conditioning) const {
+    checkShape(x, "x", {conditioning.batch, conditioning.length, m_config.inChannels});
+    checkShape(t, "t", {conditioning.batch});
+    const auto dtype = m_options.dtype;
+    at::Tensor h = m_inputProj(x.to(m_options.device, dtype) * conditioning.imageMask) *
+                   conditioning.imageMask;  // [B, L, D]
+    h = h + conditioning.embedding;
+
+    at::Tensor adaln = adalnInput(t);  // [B, 1, A]
+    for (const Block& b : m_blocks) h = runBlock(b, h, adaln, conditioning);
 
     // The final layer applies silu to the already-silu'd adaLN input (spec F.5 item 4).
     at::Tensor scale = m_finalModulation(at::silu(adaln)) + 1.0;  // [B, 1, D]

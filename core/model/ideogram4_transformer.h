@@ -23,6 +23,12 @@ namespace i4::model {
 struct ComputeOptions {
     at::ScalarType dtype = at::kFloat;
     at::Device device = at::kCPU;
+    // Where the 34 blocks' Linear weights and llm_cond_proj (all but ~0.1% of the parameters)
+    // live; the small layers are always resident.
+    WeightPlacement placement = WeightPlacement::Resident;
+    // The fast mode: the blocks' attention and feed-forward matmuls in fp8 (Note [fp8 matmuls]);
+    // the adaLN modulations and the embedders stay in the compute dtype.
+    bool fp8Matmul = false;
 };
 
 // The Ideogram 4 diffusion transformer (spec F.1), used for both `transformer/` (conditional) and
@@ -41,6 +47,11 @@ public:
                                      const Ideogram4Config& config,
                                      const ComputeOptions& options = {});
 
+    // A transformer of `config` with random weights made directly on the compute device, no
+    // file involved: for benchmarks at the real size (`i4 bench`). Placement as for loading.
+    static Ideogram4Transformer random(const Ideogram4Config& config,
+                                       const ComputeOptions& options, uint64_t seed);
+
     const Ideogram4Config& config() const { return m_config; }
     const ComputeOptions& options() const { return m_options; }
 
@@ -52,6 +63,27 @@ public:
     at::Tensor forward(const at::Tensor& x, const at::Tensor& t, const at::Tensor& llmFeatures,
                        const at::Tensor& positionIds, const at::Tensor& segmentIds,
                        const at::Tensor& indicator) const;
+
+    // Everything of a forward that depends on neither x nor t: the layout, the projected text
+    // features (llm_cond_proj runs here, once per prompt rather than once per step), the RoPE
+    // tables and the attention mask. Building it reads results back to the host (which tokens are
+    // text, whether there is more than one segment); the forward below never does, so a sampling
+    // loop queues its steps on the GPU without waiting.
+    struct Conditioning {
+        int64_t batch = 0;
+        int64_t length = 0;
+        at::Tensor imageMask;  // [B, L, 1] compute dtype: 1 at image tokens
+        at::Tensor embedding;  // [B, L, D] compute dtype: projected text + image indicator
+        at::Tensor cos, sin;   // [B, L, 1, Dh] compute dtype
+        at::Tensor mask;       // [B, 1, L, L] bool, or undefined for a single segment
+    };
+    // Arguments as for `forward`.
+    Conditioning prepare(const at::Tensor& llmFeatures, const at::Tensor& positionIds,
+                         const at::Tensor& segmentIds, const at::Tensor& indicator) const;
+    // x [B, L, in_channels], t [B] (on the compute device, to keep the loop free of copies) ->
+    // velocity [B, L, in_channels] float32; equal to the six-argument forward.
+    at::Tensor forward(const at::Tensor& x, const at::Tensor& t,
+                       const Conditioning& conditioning) const;
 
     // Every weight with its checkpoint name (fused `attention.qkv` layout), as handles onto the
     // model's own tensors, in load order. For training tools: the model must have been loaded
@@ -77,8 +109,11 @@ private:
         Linear adalnModulation;                                         // [4 * hidden, adaln_dim]
     };
 
+    // Puts every Linear where m_options says (resident, stored, fp8) and builds the RoPE
+    // frequencies: the last step of loading.
+    void placeWeights();
     at::Tensor runBlock(const Block& block, const at::Tensor& h, const at::Tensor& adaln,
-                        const at::Tensor& cos, const at::Tensor& sin, const at::Tensor& mask) const;
+                        const Conditioning& conditioning) const;
 
     Ideogram4Config m_config;
     ComputeOptions m_options;

@@ -6,6 +6,8 @@
 
 #include "core/errors.h"
 #include "core/io/checkpoint.h"
+#include "core/runtime/device.h"
+#include "core/runtime/torch_compat.h"
 
 namespace i4::model {
 namespace {
@@ -137,6 +139,21 @@ Linear Linear::load(const io::Checkpoint& ckpt, const std::string& prefix, bool 
     return layer;
 }
 
+Linear Linear::fromDense(const std::string& name, const at::Tensor& weight,
+                         const at::Tensor& bias) {
+    if (weight.dim() != 2) throw ModelError(name + ": a dense weight must be [out, in]");
+    Linear layer;
+    layer.m_name = name;
+    layer.m_dense = weight;
+    layer.m_out = weight.size(0);
+    layer.m_in = weight.size(1);
+    if (bias.defined()) {
+        if (bias.numel() != layer.m_out) throw ModelError(name + ": bias does not match the rows");
+        layer.m_bias = bias;
+    }
+    return layer;
+}
+
 Linear Linear::concatRows(const std::vector<Linear>& parts) {
     if (parts.empty()) throw ModelError("concatRows: no layers");
     Linear fused;
@@ -196,17 +213,36 @@ Linear Linear::concatRows(const std::vector<Linear>& parts) {
 at::Tensor Linear::dequantize(at::ScalarType dtype) const {
     switch (m_format) {
         case WeightFormat::Dense:
-            return m_dense.to(dtype);
+            return dequantizeOn(m_dense.device(), dtype);
         case WeightFormat::Fp8Rowwise:
-            return io::dequantizeFp8Rowwise(m_codes, m_scale).to(dtype);
+            return dequantizeOn(m_codes.device(), dtype);
         case WeightFormat::Nf4:
-            return io::dequantizeNf4(m_nf4).to(dtype);
+            return dequantizeOn(m_nf4.packed.device(), dtype);
+    }
+    return {};
+}
+
+at::Tensor Linear::dequantizeOn(at::Device device, at::ScalarType dtype) const {
+    switch (m_format) {
+        case WeightFormat::Dense:
+            return runtime::toDevice(m_dense, device).to(dtype);
+        case WeightFormat::Fp8Rowwise:
+            return io::dequantizeFp8Rowwise(runtime::toDevice(m_codes, device),
+                                            runtime::toDevice(m_scale, device))
+                .to(dtype);
+        case WeightFormat::Nf4: {
+            io::Nf4Weight w = m_nf4;
+            w.packed = runtime::toDevice(w.packed, device);
+            w.absmax = runtime::toDevice(w.absmax, device);
+            w.quantMap = runtime::toDevice(w.quantMap, device);
+            return io::dequantizeNf4(w).to(dtype);
+        }
     }
     return {};
 }
 
 void Linear::prepare(at::ScalarType dtype, at::Device device) {
-    m_dense = dequantize(dtype).to(device).contiguous();
+    m_dense = dequantizeOn(device, dtype).contiguous();
     m_format = WeightFormat::Dense;
     m_codes = at::Tensor();
     m_scale = at::Tensor();
@@ -214,11 +250,68 @@ void Linear::prepare(at::ScalarType dtype, at::Device device) {
     if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
 }
 
+void Linear::place(WeightPlacement placement, at::ScalarType dtype, at::Device device) {
+    if (placement == WeightPlacement::Resident || device.is_cpu()) {
+        prepare(dtype, device);
+        return;
+    }
+    if (placement == WeightPlacement::Fp8Matmul) {
+        if (!runtime::fp8MatmulSupported()) {
+            throw Error(m_name + ": fp8 matmuls are not supported by this GPU or LibTorch");
+        }
+        if (m_format == WeightFormat::Fp8Rowwise) {  // the published codes, as they are
+            m_codes = runtime::toDevice(m_codes, device);
+            m_scale = runtime::toDevice(m_scale, device).to(at::kFloat).contiguous();
+        } else {
+            auto [codes, scale] = runtime::quantizeFp8Rowwise(dequantizeOn(device, at::kFloat));
+            m_codes = codes.contiguous();
+            m_scale = scale.contiguous();
+            m_dense = at::Tensor();
+            m_nf4 = io::Nf4Weight();
+            m_format = WeightFormat::Fp8Rowwise;
+        }
+        m_fp8Matmul = true;
+        if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
+        return;
+    }
+    // StoredOnHost keeps the tensors as loaded (views of the mapped file): nothing to copy at
+    // load time, and each use streams them through the staging buffers (Note [Staged uploads]).
+    if (placement == WeightPlacement::StoredOnHost) {
+        if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
+        return;
+    }
+    const auto keep = [&](at::Tensor& t) {
+        if (t.defined()) t = runtime::toDevice(t, device);
+    };
+    keep(m_dense);
+    keep(m_codes);
+    keep(m_scale);
+    keep(m_nf4.packed);
+    keep(m_nf4.absmax);
+    keep(m_nf4.quantMap);
+    if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
+}
+
+int64_t Linear::storedBytes() const {
+    int64_t bytes = 0;
+    for (const at::Tensor* t : {&m_dense, &m_codes, &m_scale, &m_nf4.packed, &m_nf4.absmax}) {
+        if (t->defined()) bytes += t->numel() * static_cast<int64_t>(t->element_size());
+    }
+    return bytes;
+}
+
 at::Tensor Linear::forward(const at::Tensor& x) const {
     const auto dtype = x.scalar_type();
-    at::Tensor weight = m_format == WeightFormat::Dense ? m_dense : dequantize(dtype);
-    if (weight.scalar_type() != dtype || weight.device() != x.device())
-        weight = weight.to(x.device(), dtype);
+    if (m_fp8Matmul && x.is_cuda() && dtype == at::kBFloat16) {
+        std::vector<int64_t> shape = x.sizes().vec();
+        shape.back() = m_out;
+        return runtime::fp8Linear(x.reshape({-1, m_in}).contiguous(), m_codes, m_scale, m_bias)
+            .view(shape);
+    }
+    at::Tensor weight = m_format == WeightFormat::Dense && m_dense.device() == x.device()
+                            ? m_dense
+                            : dequantizeOn(x.device(), dtype);
+    if (weight.scalar_type() != dtype) weight = weight.to(dtype);
     at::Tensor bias;
     if (m_bias.defined()) {
         bias = m_bias.scalar_type() == dtype && m_bias.device() == x.device()

@@ -15,6 +15,15 @@ namespace i4::model {
 
 enum class WeightFormat { Dense, Fp8Rowwise, Nf4 };
 
+// Where a layer keeps its weight between calls (Note [Memory modes] in core/pipeline/pipeline.h).
+enum class WeightPlacement {
+    Resident,        // dense, in the compute dtype, on the compute device
+    StoredOnDevice,  // as stored (fp8 / nf4 / dense) on the compute device, dequantised per call
+    StoredOnHost,    // as stored in CPU memory (the mapped file), uploaded and dequantised per call
+    Fp8Matmul,       // e4m3 codes + per-row scales on the device, fp8 tensor-core matmuls
+                     // (Note [fp8 matmuls]); only where runtime::fp8MatmulSupported()
+};
+
 // The weight (and optional bias) of one Linear layer, kept in the form the file stores it: dense
 // (bf16/f16/f32), fp8 e4m3fn codes with per-row scales, or bitsandbytes NF4. Model code only calls
 // `forward`; whether the weight is dequantised once (`prepare`) or on every call, or a later GPU
@@ -27,6 +36,9 @@ public:
     // and `<prefix>.bias` when present (`requireBias` makes a missing bias an error).
     static Linear load(const io::Checkpoint& checkpoint, const std::string& prefix,
                        bool requireBias = false);
+    // A dense layer from tensors already in memory: weight [out, in], bias [out] or undefined.
+    static Linear fromDense(const std::string& name, const at::Tensor& weight,
+                            const at::Tensor& bias);
     // Stacks the rows of several layers (split to_q/to_k/to_v -> fused qkv). Storage is kept
     // when every part has the same format and the rows align with the quantisation blocks.
     static Linear concatRows(const std::vector<Linear>& parts);
@@ -44,8 +56,16 @@ public:
 
     // The weight as a dense [out, in] tensor of `dtype` on the storage device.
     at::Tensor dequantize(at::ScalarType dtype) const;
+    // The same on `device`: the stored form is moved there first and decoded there, so a GPU
+    // receives fp8 / nf4 bytes, not the 2-4x larger dense weight.
+    at::Tensor dequantizeOn(at::Device device, at::ScalarType dtype) const;
     // Makes the dense weight resident in `dtype` on `device` (and the bias in the same dtype).
     void prepare(at::ScalarType dtype, at::Device device);
+    // Puts the weight where `placement` says, for computing in `dtype` on `device`; the bias is
+    // always resident there.
+    void place(WeightPlacement placement, at::ScalarType dtype, at::Device device);
+    // Bytes the weight takes where it is kept now.
+    int64_t storedBytes() const;
     // y = x W^T + b, in the dtype of `x` (the weight is converted if needed).
     at::Tensor forward(const at::Tensor& x) const;
     at::Tensor operator()(const at::Tensor& x) const { return forward(x); }
@@ -60,6 +80,7 @@ private:
     at::Tensor m_scale;  // fp8: float32 [out]
     io::Nf4Weight m_nf4;
     at::Tensor m_bias;  // [out] or undefined
+    bool m_fp8Matmul = false;  // forward runs runtime::fp8Linear on m_codes / m_scale
 };
 
 }  // namespace i4::model

@@ -1,17 +1,22 @@
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
 
 #include "core/errors.h"
 #include "core/io/model_folder.h"
+#include "core/io/model_summary.h"
 #include "core/model/ideogram4_transformer.h"
+#include "core/pipeline/devices.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
+#include "core/runtime/device.h"
 #include "core/runtime/torch_compat.h"
 #include "core/sampling/packing.h"
 #include "core/sampling/sampler.h"
@@ -77,6 +82,70 @@ RgbImage toRgbImage(const at::Tensor& pixels) {  // [H, W, 3] uint8
     return image;
 }
 
+struct ComponentSizes {
+    io::ComponentSummary textEncoder, transformer, unconditional, vae;
+};
+
+ComponentSizes componentSizes(const io::ModelFolder& folder) {
+    return {io::summarizeComponent(folder.textEncoder(), "text_encoder"),
+            io::summarizeComponent(folder.transformer(), "transformer"),
+            io::summarizeComponent(folder.unconditionalTransformer(), "unconditional_transformer"),
+            io::summarizeComponent(folder.vae(), "vae")};
+}
+
+std::string gigabytes(uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
+    return text;
+}
+
+// Room for activations, the attention and the VAE decode at 1024x1024, and the per-call
+// dequantised weights of low-vram (the widest, llm_cond_proj, is 4608 x 53248).
+constexpr uint64_t kGpuHeadroomBytes = 4ull << 30;
+
+// GPU bytes the weights take in a memory mode (Note [Memory modes]), from the headers alone.
+uint64_t modeBytes(const std::string& mode, const ComponentSizes& s, int bytesPerParameter) {
+    const auto dense = [&](const io::ComponentSummary& c) {
+        return static_cast<uint64_t>(c.parameterCount) * static_cast<uint64_t>(bytesPerParameter);
+    };
+    const uint64_t vae = dense(s.vae);
+    if (mode == "resident") return dense(s.textEncoder) + dense(s.transformer) +
+                                   dense(s.unconditional) + vae;
+    if (mode == "offload-encoder") return dense(s.transformer) + dense(s.unconditional) + vae;
+    return s.transformer.bytes + s.unconditional.bytes + vae;  // low-vram: as stored
+}
+
+const std::vector<std::string>& memoryModes() {
+    static const std::vector<std::string> modes{"resident", "offload-encoder", "low-vram"};
+    return modes;
+}
+
+// The next mode down that needs less GPU memory; empty for the last.
+std::string lighterMode(const std::string& mode) {
+    const auto& modes = memoryModes();
+    for (size_t i = 0; i + 1 < modes.size(); ++i) {
+        if (modes[i] == mode) return modes[i + 1];
+    }
+    return {};
+}
+
+std::string chooseMemoryMode(const std::string& requested, const ComponentSizes& sizes,
+                             int bytesPerParameter) {
+    const auto& modes = memoryModes();
+    if (requested != "auto") {
+        if (std::find(modes.begin(), modes.end(), requested) == modes.end()) {
+            throw InputError("unknown memory mode '" + requested +
+                             "' (auto, resident, offload-encoder or low-vram)");
+        }
+        return requested;
+    }
+    const uint64_t freeBytes = runtime::gpuInfo().freeBytes;
+    for (const std::string& mode : modes) {
+        if (modeBytes(mode, sizes, bytesPerParameter) + kGpuHeadroomBytes <= freeBytes) return mode;
+    }
+    return modes.back();
+}
+
 class LoadedBundle final : public ModelBundle {
 public:
     LoadedBundle(const std::filesystem::path& folder, const LoadOptions& options)
@@ -84,33 +153,87 @@ public:
           m_identity(io::ModelFolder::open(folder)),
           m_tokenizer(text::Tokenizer::fromModelFolder(folder)) {
         c10::InferenceMode guard;
-        const at::ScalarType dtype = computeDtype(options.dtype);
-        const at::Device device = computeDevice(options.device);
+        const auto loadStart = Clock::now();
+        const std::string deviceName = resolveDevice(options.device);
+        const std::string dtypeName = resolveDtype(options.dtype, deviceName);
+        const at::ScalarType dtype = computeDtype(dtypeName);
+        const at::Device device = computeDevice(deviceName);
+        const ComponentSizes sizes = componentSizes(m_identity);
+        m_report.device = deviceName;
+        m_report.dtype = dtypeName;
+        // On the CPU everything is resident whatever was asked (Note [Memory modes]).
+        m_report.memory = chooseMemoryMode(options.memory, sizes, dtype == at::kFloat ? 4 : 2);
+        if (device.is_cpu()) m_report.memory = "resident";
         if (device.is_cpu()) {
             checkMemoryFits(estimateLoadBytes(folder, dtype == at::kFloat ? 4 : 2),
-                            availableMemoryBytes(), options.dtype);
+                            availableMemoryBytes(), dtypeName);
         }
-        m_encoder.emplace(text::Qwen3TextEncoder::load(m_identity.textEncoder(), {dtype, device}));
+        const bool offloadEncoder = m_report.memory != "resident";
+        const bool lowVram = m_report.memory == "low-vram";
+        using model::WeightPlacement;
+
+        int index = 0;
+        const auto component = [&](const std::string& name, uint64_t bytes, auto&& load) {
+            LoadProgress progress;
+            progress.component = name;
+            progress.index = index++;
+            progress.count = 4;
+            if (options.onProgress) options.onProgress(progress);
+            const auto start = Clock::now();
+            load();
+            runtime::cudaSynchronize();  // uploads are asynchronous: time them to the end
+            progress.done = true;
+            progress.bytes = bytes;
+            progress.seconds = secondsSince(start);
+            m_report.components.push_back({name, bytes, progress.seconds});
+            if (options.onProgress) options.onProgress(progress);
+        };
+        component("text_encoder", sizes.textEncoder.bytes, [&] {
+            text::TextEncoderOptions te{dtype, device};
+            te.placement = offloadEncoder ? WeightPlacement::StoredOnHost : WeightPlacement::Resident;
+            m_encoder.emplace(text::Qwen3TextEncoder::load(m_identity.textEncoder(), te));
+        });
         model::ComputeOptions dit{dtype, device};
-        m_conditional.emplace(
-            model::Ideogram4Transformer::loadFolder(m_identity.transformer(), "transformer", dit));
-        m_unconditional.emplace(model::Ideogram4Transformer::loadFolder(
-            m_identity.unconditionalTransformer(), "unconditional_transformer", dit));
-        vae::Flux2VaeOptions vaeOptions;
-        vaeOptions.dtype = dtype;
-        vaeOptions.device = device;
-        vaeOptions.withEncoder = false;
-        m_vae.emplace(vae::Flux2Vae::load(m_identity.vae(), vaeOptions));
+        dit.placement = lowVram ? WeightPlacement::StoredOnDevice : WeightPlacement::Resident;
+        if (options.fp8Matmul) {
+            if (device.is_cpu() || dtype != at::kBFloat16 || !runtime::fp8MatmulSupported()) {
+                throw InputError(
+                    "the fast mode (fp8 matmuls) needs bf16 on an NVIDIA GPU with fp8 tensor "
+                    "cores (compute capability 8.9 or newer: RTX 40xx, L4/L40, H100, H200 and "
+                    "later) and LibTorch 2.4 or newer");
+            }
+            dit.fp8Matmul = true;
+            m_report.fp8Matmul = true;
+        }
+        component("transformer", sizes.transformer.bytes, [&] {
+            m_conditional.emplace(model::Ideogram4Transformer::loadFolder(
+                m_identity.transformer(), "transformer", dit));
+        });
+        component("unconditional_transformer", sizes.unconditional.bytes, [&] {
+            m_unconditional.emplace(model::Ideogram4Transformer::loadFolder(
+                m_identity.unconditionalTransformer(), "unconditional_transformer", dit));
+        });
+        component("vae", sizes.vae.bytes, [&] {
+            vae::Flux2VaeOptions vaeOptions;
+            vaeOptions.dtype = dtype;
+            vaeOptions.device = device;
+            vaeOptions.withEncoder = false;
+            m_vae.emplace(vae::Flux2Vae::load(m_identity.vae(), vaeOptions));
+        });
         if (m_encoder->featureSize() != m_conditional->config().llmFeaturesDim) {
             throw ModelError("text_encoder gives " + std::to_string(m_encoder->featureSize()) +
                              " features per token but the transformer expects " +
                              std::to_string(m_conditional->config().llmFeaturesDim));
         }
+        m_sizes = sizes;
+        m_report.seconds = secondsSince(loadStart);
+        m_report.gpuBytesAfterLoad = runtime::cudaAllocatedBytes();
         m_fingerprint = m_identity.fingerprint();
         m_cacheDir = options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
     }
 
     const std::filesystem::path& folder() const override { return m_folder; }
+    const LoadReport& loadReport() const override { return m_report; }
     std::string fingerprint() const override { return m_fingerprint; }
     int countTokens(const std::string& prompt) const override {
         return static_cast<int>(m_tokenizer.countChatTokens(prompt));
@@ -127,6 +250,8 @@ private:
 
     std::filesystem::path m_folder;
     io::ModelFolder m_identity;
+    LoadReport m_report;
+    ComponentSizes m_sizes;
     std::string m_fingerprint;
     text::Tokenizer m_tokenizer;
     std::optional<text::Qwen3TextEncoder> m_encoder;
@@ -160,7 +285,8 @@ bool isOutOfMemory(const std::string& message) {
 GenerationResult LoadedBundle::generate(const GenerationRequest& request,
                                         const GenerationCallbacks& callbacks) {
     // Out of memory is a message, not a crash; everything allocated for the run is freed by the
-    // time the exception leaves, so the bundle stays usable.
+    // time the exception leaves (and the GPU's cached blocks are handed back), so the bundle
+    // stays usable.
     const std::string size = std::to_string(request.width) + "x" + std::to_string(request.height);
     const std::string advice = ": try a smaller size, a smaller batch or fewer prompts";
     try {
@@ -168,8 +294,23 @@ GenerationResult LoadedBundle::generate(const GenerationRequest& request,
     } catch (const std::bad_alloc&) {
         throw Error("out of memory while generating " + size + advice);
     } catch (const c10::Error& e) {
-        if (isOutOfMemory(e.what())) throw Error("out of memory while generating " + size + advice);
-        throw Error(std::string("engine error: ") + e.what_without_backtrace());
+        if (!isOutOfMemory(e.what())) {
+            throw Error(std::string("engine error: ") + e.what_without_backtrace());
+        }
+        if (m_report.device != "cuda") throw Error("out of memory while generating " + size + advice);
+        runtime::cudaReleaseCache();
+        std::string message = "out of GPU memory while generating " + size + " in memory mode " +
+                              m_report.memory + advice;
+        const std::string lighter = lighterMode(m_report.memory);
+        if (!lighter.empty()) {
+            message += ", or load the model in memory mode " + lighter + " (its weights take about " +
+                       gigabytes(modeBytes(lighter, m_sizes, m_report.dtype == "fp32" ? 4 : 2)) +
+                       " instead of " +
+                       gigabytes(modeBytes(m_report.memory, m_sizes,
+                                           m_report.dtype == "fp32" ? 4 : 2)) +
+                       ")";
+        }
+        throw Error(message);
     }
 }
 
@@ -177,6 +318,7 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
                                    const GenerationCallbacks& callbacks) {
     c10::InferenceMode guard;
     validateRequest(request);
+    runtime::cudaResetPeak();
     GenerationResult result;
     result.request = resolvedRequest(request);
     const GenerationRequest& resolved = result.request;  // explicit steps / schedule / mu / std
@@ -203,9 +345,9 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     const sampling::PackedBatch uncond = sampling::packUnconditional(batch, gridH, gridW);
     const at::Device device = m_conditional->options().device;
     // [B, L, 13 * hidden] f32: the text features in the text slots, zero at the image slots.
-    at::Tensor llm = at::zeros({batch, cond.length(), m_encoder->featureSize()}, at::kFloat);
-    llm.narrow(1, 0, cond.textLength).copy_(text.features.to(at::kCPU, at::kFloat));
-    llm = llm.to(device);
+    at::Tensor llm = at::zeros({batch, cond.length(), m_encoder->featureSize()},
+                               at::TensorOptions(at::kFloat).device(device));
+    llm.narrow(1, 0, cond.textLength).copy_(runtime::toDevice(text.features.to(at::kFloat), device));
     const auto plan =
         sampling::makeSamplingPlan(*resolved.steps, *resolved.mu, *resolved.std,
                                    resolved.guidanceSchedule, request.height, request.width);
@@ -238,6 +380,7 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
         checkCancel(callbacks);
     }
     result.decodeSeconds = secondsSince(start);
+    result.peakGpuBytes = runtime::cudaPeakAllocatedBytes();
     if (callbacks.keepLatents) {
         result.zInit = toFloatTensor(zInit);
         result.zFinal = toFloatTensor(zFinal);
@@ -249,7 +392,21 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
 
 std::shared_ptr<ModelBundle> ModelBundle::load(const std::filesystem::path& folder,
                                                const LoadOptions& options) {
-    return std::make_shared<LoadedBundle>(folder, options);
+    try {
+        return std::make_shared<LoadedBundle>(folder, options);
+    } catch (const c10::Error& e) {
+        if (!isOutOfMemory(e.what())) {
+            throw ModelError("loading " + folder.string() + ": " + e.what_without_backtrace());
+        }
+        runtime::cudaReleaseCache();
+        const std::string mode = options.memory == "auto" ? "the automatic mode" : options.memory;
+        std::string message =
+            "not enough GPU memory to load " + folder.string() + " in " + mode;
+        const std::string lighter = lighterMode(options.memory == "auto" ? "offload-encoder"
+                                                                         : options.memory);
+        if (!lighter.empty()) message += "; try memory mode " + lighter;
+        throw ModelError(message + " (" + gigabytes(runtime::gpuInfo().freeBytes) + " free now)");
+    }
 }
 
 }  // namespace i4::pipeline

@@ -4,6 +4,7 @@ target_sources(i4core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/model_bundle.cpp
     ${CMAKE_CURRENT_LIST_DIR}/image_output.cpp
     ${CMAKE_CURRENT_LIST_DIR}/memory_check.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/devices.cpp
 )
 target_sources(i4core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/model_hints.cpp)
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/model_hints.cpp PROPERTIES

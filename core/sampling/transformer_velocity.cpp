@@ -2,6 +2,8 @@
 
 #include <ATen/ATen.h>
 
+#include <memory>
+
 #include "core/errors.h"
 #include "core/model/ideogram4_transformer.h"
 
@@ -29,23 +31,20 @@ VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model, const P
                          std::to_string(packed.batch()) + ", " + std::to_string(packed.length()) +
                          ", " + std::to_string(config.llmFeaturesDim) + "]");
     }
-    // The layout and the features move to the model's device once, not on every step.
-    const at::Device device = model.options().device;
-    PackedBatch onDevice = packed;
-    onDevice.positionIds = packed.positionIds.to(device);
-    onDevice.segmentIds = packed.segmentIds.to(device);
-    onDevice.indicator = packed.indicator.to(device);
-    const at::Tensor features = llmFeatures.to(device);  // [B, L, Dllm]
+    // The layout, the text projection and the RoPE tables are made once, not on every step.
+    auto conditioning = std::make_shared<const model::Ideogram4Transformer::Conditioning>(
+        model.prepare(llmFeatures, packed.positionIds, packed.segmentIds, packed.indicator));
     const auto* m = &model;
-    return [m, packed = std::move(onDevice), features](const at::Tensor& z, float t) {
+    const int64_t textLength = packed.textLength;
+    return [m, packed, conditioning, textLength](const at::Tensor& z, float t) {
         const int64_t channels = m->config().inChannels;
         checkLatent(z, packed, channels);
         const int64_t batch = packed.batch();
-        at::Tensor x = at::cat({at::zeros({batch, packed.textLength, channels}, z.options()), z},
+        at::Tensor x = at::cat({at::zeros({batch, textLength, channels}, z.options()), z},
                                1);  // [B, L, C] f32
-        at::Tensor v = m->forward(x, at::full({batch}, t, at::kFloat), features, packed.positionIds,
-                                  packed.segmentIds, packed.indicator);
-        return v.narrow(1, packed.textLength, packed.imageTokens());  // [B, N, C] f32
+        at::Tensor v = m->forward(x, at::full({batch}, t, z.options().dtype(at::kFloat)),
+                                  *conditioning);
+        return v.narrow(1, textLength, packed.imageTokens());  // [B, N, C] f32
     };
 }
 
@@ -54,17 +53,14 @@ VelocityFn unconditionalVelocity(const model::Ideogram4Transformer& model,
     if (packed.textLength != 0) {
         throw InputError("unconditional pass: the packed batch must hold image tokens only");
     }
-    const at::Device device = model.options().device;
-    PackedBatch onDevice = packed;
-    onDevice.positionIds = packed.positionIds.to(device);
-    onDevice.segmentIds = packed.segmentIds.to(device);
-    onDevice.indicator = packed.indicator.to(device);
+    // No text tokens: the model skips the (all-zero) text features.
+    auto conditioning = std::make_shared<const model::Ideogram4Transformer::Conditioning>(
+        model.prepare(at::Tensor(), packed.positionIds, packed.segmentIds, packed.indicator));
     const auto* m = &model;
-    return [m, packed = std::move(onDevice)](const at::Tensor& z, float t) {
+    return [m, packed, conditioning](const at::Tensor& z, float t) {
         checkLatent(z, packed, m->config().inChannels);
-        // No text tokens: the model skips the (all-zero) text features.
-        return m->forward(z, at::full({packed.batch()}, t, at::kFloat), at::Tensor(),
-                          packed.positionIds, packed.segmentIds, packed.indicator);
+        return m->forward(z, at::full({packed.batch()}, t, z.options().dtype(at::kFloat)),
+                          *conditioning);
     };
 }
 

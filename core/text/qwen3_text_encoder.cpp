@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "core/io/checkpoint.h"
 #include "core/io/json_file.h"
+#include "core/runtime/device.h"
 #include "core/runtime/torch_compat.h"
 #include "core/text/tokenizer.h"
 
@@ -152,14 +153,15 @@ Qwen3TextEncoder Qwen3TextEncoder::load(const std::filesystem::path& textEncoder
                                             "], config.json implies [" + std::to_string(out) +
                                             ", " + std::to_string(in) + "]");
         }
-        // Dequantised once: the float32 CPU path then runs plain GEMMs.
-        layer.prepare(options.dtype, options.device);
+        // Resident: dequantised once, so the float32 CPU path runs plain GEMMs.
+        layer.place(options.placement, options.dtype, options.device);
         linearPrefixes.push_back(name + ".weight");
         return layer;
     };
 
     enc.m_embed = expectShape(prefix + "embed_tokens.weight", {c.vocabSize, c.hiddenSize});
-    if (options.device != at::kCPU) enc.m_embed = enc.m_embed.to(options.device);
+    if (options.device != at::kCPU && options.placement != model::WeightPlacement::StoredOnHost)
+        enc.m_embed = runtime::toDevice(enc.m_embed, options.device);
 
     const int64_t h = c.hiddenSize;
     const int64_t qDim = c.numHeads * c.headDim;
@@ -290,8 +292,8 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     const int64_t len = ids.size(1);
     const at::Tensor valid = mask.to(device, at::kBool);  // [B, L]
 
-    at::Tensor x = m_embed.index_select(0, ids.to(device).reshape({-1}))
-                       .to(dtype)
+    at::Tensor x = m_embed.index_select(0, ids.to(m_embed.device()).reshape({-1}))
+                       .to(device, dtype)
                        .view({batch, len, c.hiddenSize});  // [B, L, hidden]
 
     // Positions 0..n-1 over each prompt's own tokens, whatever the left padding (spec A.4).

@@ -39,6 +39,9 @@ struct TextEncoderOptions {
     // Compute dtype and device. float32 on CPU is the reference path (golden tolerance 1e-4).
     at::ScalarType dtype = at::kFloat;
     at::Device device = at::kCPU;
+    // Where the layers' Linear weights live. StoredOnHost also keeps the token embedding in CPU
+    // memory (rows are looked up there and only the prompt's rows move to the device).
+    model::WeightPlacement placement = model::WeightPlacement::Resident;
 };
 
 // Features of a left-padded batch.
@@ -87,7 +90,7 @@ private:
 
     Qwen3TextConfig m_config;
     TextEncoderOptions m_options;
-    at::Tensor m_embed;  // [vocab, hidden] in the stored dtype (a view of the mapped file)
+    at::Tensor m_embed;  // [vocab, hidden] in the stored dtype, on the device or in CPU memory
     std::vector<Layer> m_layers;
 };
 
