@@ -1,4 +1,7 @@
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,8 +11,10 @@
 #include <vector>
 
 #include "app/i4/commands.h"
+#include "app/i4/device_choice.h"
 #include "app/i4/progress_bar.h"
 #include "core/errors.h"
+#include "core/pipeline/devices.h"
 #include "core/pipeline/image_output.h"
 #include "core/pipeline/model_hints.h"
 #include "core/pipeline/pipeline.h"
@@ -47,8 +52,9 @@ struct GenerateOptions {
     bool heightGiven = false;
     uint64_t seed = 0;
     int batch = 1;
-    std::string device = "cpu";
-    std::string dtype = "fp32";
+    std::string device = "auto";
+    std::string dtype = "auto";
+    std::string memory = "auto";
     std::string out = "i4.png";
     std::string saveLatents;
     bool uncheckedSize = false;
@@ -107,7 +113,64 @@ std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
     return paths;
 }
 
+// The device and precision to load on, checked before anything slow. `--device cuda` where no
+// GPU can be used stops here with the reason instead of falling back to the CPU.
+pipeline::LoadOptions resolveLoadOptions(const GenerateOptions& o) {
+    if (o.device == "cuda") {
+        const pipeline::DeviceReport report = pipeline::deviceReport();
+        if (!report.gpuAvailable) throw InputError("--device cuda: " + noGpuText(report));
+    }
+    pipeline::LoadOptions load;
+    load.device = pipeline::resolveDevice(o.device);
+    load.dtype = pipeline::resolveDtype(o.dtype, load.device);
+    load.memory = o.memory;
+    return load;
+}
+
+// Per-component load progress on stderr, one line per component once it is loaded:
+// "  transformer (2/4): 9.31 GB in 3.10 s, 3.00 GB/s". On a terminal the line shows the component
+// while it loads and is completed in place; in a log, where core's own messages may come in
+// between, only the finished line is written.
+class LoadProgressPrinter {
+public:
+    LoadProgressPrinter() : m_tty(::isatty(STDERR_FILENO) != 0) {}
+
+    void operator()(const pipeline::LoadProgress& p) {
+        const std::string name = "  " + p.component + " (" + std::to_string(p.index + 1) + "/" +
+                                 std::to_string(p.count) + ")";
+        if (!p.done) {
+            if (m_tty) std::cerr << name << " ..." << std::flush;
+            m_open = m_tty;
+            return;
+        }
+        if (m_open) std::cerr << "\r\033[K";
+        m_open = false;
+        std::cerr << name << ": " << bytesText(p.bytes) << " in " << seconds(p.seconds);
+        // The rate only means something for a real read (the demo's components are tiny).
+        if (p.bytes >= 100'000'000 && p.seconds > 0) {
+            std::cerr << ", " << gbText(static_cast<uint64_t>(double(p.bytes) / p.seconds)) << "/s";
+        }
+        std::cerr << "\n";
+    }
+    // Ends a line left open by a component whose load failed.
+    void abandon() {
+        if (m_open) std::cerr << "\n";
+        m_open = false;
+    }
+
+    static std::string seconds(double s) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.2f s", s);
+        return text;
+    }
+
+private:
+    bool m_tty;
+    bool m_open = false;
+};
+
 int runGenerate(GenerateOptions o) {
+    const pipeline::LoadOptions resolved = resolveLoadOptions(o);
     // No --model: the demo model shipped with i4studio, at the size it was trained for.
     if (o.model.empty()) {
         const auto demo = pipeline::findDemoModel(pipeline::currentExecutable());
@@ -127,7 +190,8 @@ int runGenerate(GenerateOptions o) {
     }
     // The model's own sampler settings, unless the command line chose them.
     if (!hints.preset.empty() && !o.presetGiven) o.preset = hints.preset;
-    if (hints.guidance && o.guidance < 0 && o.guidanceSchedule.empty()) o.guidance = *hints.guidance;
+    if (hints.guidance && o.guidance < 0 && o.guidanceSchedule.empty())
+        o.guidance = *hints.guidance;
     pipeline::GenerationRequest request;
     request.prompts = o.prompts;
     for (const auto& file : o.promptFiles) request.prompts.push_back(readPromptFile(file));
@@ -163,11 +227,25 @@ int runGenerate(GenerateOptions o) {
     checkWritableFolder(paths.front());
     if (!o.saveLatents.empty()) checkWritableFolder(o.saveLatents);
 
-    pipeline::LoadOptions load;
-    load.device = o.device;
-    load.dtype = o.dtype;
-    std::cerr << "loading " << o.model << " ...\n";
-    auto bundle = pipeline::ModelBundle::load(o.model, load);
+    pipeline::LoadOptions load = resolved;
+    auto printer = std::make_shared<LoadProgressPrinter>();
+    load.onProgress = [printer](const pipeline::LoadProgress& p) { (*printer)(p); };
+    std::cerr << "loading " << o.model << " on " << load.device << " (" << load.dtype << ", memory "
+              << load.memory << ")\n";
+    std::shared_ptr<pipeline::ModelBundle> bundle;
+    try {
+        bundle = pipeline::ModelBundle::load(o.model, load);
+    } catch (...) {
+        printer->abandon();
+        throw;
+    }
+    const pipeline::LoadReport& report = bundle->loadReport();
+    std::cerr << "ready in " << LoadProgressPrinter::seconds(report.seconds) << ": "
+              << report.device << ", " << report.dtype << ", memory " << report.memory;
+    if (report.device == "cuda") {
+        std::cerr << ", " << gibText(report.gpuBytesAfterLoad) << " of GPU memory in use";
+    }
+    std::cerr << "\n";
 
     ProgressBar bar(stderr);
     pipeline::GenerationCallbacks callbacks;
@@ -191,8 +269,20 @@ int runGenerate(GenerateOptions o) {
         pipeline::saveLatents(result, o.saveLatents);
         std::cout << o.saveLatents << "\n";
     }
-    std::cerr << "text " << result.textSeconds << " s, denoise " << result.denoiseSeconds
-              << " s, decode " << result.decodeSeconds << " s\n";
+    // The run's summary: where it ran and how fast, per step (both transformers) and in all.
+    const int steps = result.request.steps.value_or(0);
+    std::cerr << report.device << ", " << report.dtype << ", memory " << report.memory << ": text "
+              << LoadProgressPrinter::seconds(result.textSeconds) << ", denoise "
+              << LoadProgressPrinter::seconds(result.denoiseSeconds);
+    if (steps > 0) {
+        std::cerr << " (" << LoadProgressPrinter::seconds(result.denoiseSeconds / steps)
+                  << "/step)";
+    }
+    std::cerr << ", decode " << LoadProgressPrinter::seconds(result.decodeSeconds);
+    if (report.device == "cuda") {
+        std::cerr << ", peak GPU memory " << gibText(result.peakGpuBytes);
+    }
+    std::cerr << "\n";
     return kExitOk;
 }
 
@@ -237,11 +327,21 @@ Command addGenerateCommand(CLI::App& app) {
         ->each([o](const std::string&) { o->heightGiven = true; });
     cmd->add_option("--seed", o->seed, "Noise seed")->capture_default_str();
     cmd->add_option("--batch", o->batch, "Images per prompt")->capture_default_str();
-    cmd->add_option("--device", o->device, "cpu or cuda")
-        ->check(CLI::IsMember({"cpu", "cuda"}))
+    cmd->add_option("--device", o->device,
+                    "auto (an NVIDIA GPU when this build can use one, else the CPU), cuda or "
+                    "cpu; `i4 devices` shows what this build can use")
+        ->check(oneOf(kDeviceChoices))
         ->capture_default_str();
-    cmd->add_option("--dtype", o->dtype, "Compute precision: fp32 or bf16")
-        ->check(CLI::IsMember({"fp32", "bf16"}))
+    cmd->add_option("--dtype", o->dtype,
+                    "Compute precision: auto (bf16 on a GPU, fp32 on the CPU), fp32 or bf16")
+        ->check(oneOf(kDtypeChoices))
+        ->capture_default_str();
+    cmd->add_option("--memory", o->memory,
+                    "Where the weights live on a GPU: auto (the first mode that fits), resident "
+                    "(everything on the GPU), offload-encoder (text encoder in CPU memory), "
+                    "low-vram (also fp8/nf4 transformer weights stay compressed); ignored on "
+                    "the CPU")
+        ->check(oneOf(kMemoryChoices))
         ->capture_default_str();
     cmd->add_option("--out", o->out, "Output PNG (STEM-0.png, STEM-1.png... for several)")
         ->capture_default_str();

@@ -22,5 +22,6 @@ Command addInfoCommand(CLI::App& app);
 Command addTokenizeCommand(CLI::App& app);
 Command addGenerateCommand(CLI::App& app);
 Command addCheckCaptionCommand(CLI::App& app);
+Command addDevicesCommand(CLI::App& app);
 
 }  // namespace i4::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
         addTokenizeCommand(app),
         addGenerateCommand(app),
         addCheckCaptionCommand(app),
+        addDevicesCommand(app),
     };
 
     try {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/image/png_io.h"
+#include "core/pipeline/devices.h"
 #include "core/pipeline/generation_request.h"
 #include "core/pipeline/model_hints.h"
 #include "tests/app/cli_runner.h"
@@ -63,6 +64,52 @@ TEST(CliDemoModel, CommandLineChoicesWin) {
     EXPECT_EQ(presetOnly.preset, "V4_DEFAULT_20");
     ASSERT_EQ(presetOnly.guidanceSchedule.size(), 20u);
     EXPECT_EQ(presetOnly.guidanceSchedule.front(), demoGuidance());  // the model's still applies
+}
+
+// Loading reports each component on stderr; the summary names where the run happened and its
+// time per step. --device/--dtype default to auto, resolved as core resolves them here.
+TEST(CliDemoModel, ReportsLoadProgressAndWhereItRan) {
+    const fs::path out = tempDir("cli-demo") / "progress.png";
+    const CliRun run = runCli(
+        {"generate", "--prompt", "a red circle on a white background", "--out", out.string()});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const std::vector<std::string> components{"text_encoder", "transformer",
+                                              "unconditional_transformer", "vae"};
+    size_t at = 0;
+    for (size_t i = 0; i < components.size(); ++i) {
+        const std::string line = "  " + components[i] + " (" + std::to_string(i + 1) + "/4): ";
+        const size_t found = run.out.find(line, at);
+        ASSERT_NE(found, std::string::npos) << line << " in order, in: " << run.out;
+        const size_t end = run.out.find('\n', found);
+        const std::string whole = run.out.substr(found, end - found);
+        EXPECT_NE(whole.find(" MB in "), std::string::npos) << whole;  // the demo is small
+        EXPECT_EQ(whole.back(), 's') << whole;
+        at = end;
+    }
+    const std::string device = pipeline::resolveDevice("auto");
+    const std::string dtype = pipeline::resolveDtype("auto", device);
+    EXPECT_NE(run.out.find("ready in "), std::string::npos) << run.out;
+    const size_t text = run.out.find(": text ");
+    ASSERT_NE(text, std::string::npos) << run.out;
+    const size_t start = run.out.rfind('\n', text) + 1;  // npos + 1 == 0
+    const std::string line = run.out.substr(start, run.out.find('\n', text) - start);
+    EXPECT_EQ(line.rfind(device + ", " + dtype + ", memory ", 0), 0u) << line;
+    if (device == "cpu") {
+        EXPECT_NE(line.find(", memory resident: "), std::string::npos) << line;
+    }
+    EXPECT_NE(line.find(" s/step)"), std::string::npos) << line;
+    EXPECT_EQ(line.find("peak GPU memory") != std::string::npos, device == "cuda") << line;
+}
+
+// An explicit CPU run says so, whatever `auto` would have picked.
+TEST(CliDemoModel, ExplicitCpuRun) {
+    const fs::path out = tempDir("cli-demo") / "cpu.png";
+    const CliRun run = runCli({"generate", "--prompt", "a blue square", "--device", "cpu",
+                               "--dtype", "fp32", "--memory", "low-vram", "--out", out.string()});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    // On the CPU every weight is resident whatever mode was asked (Note [Memory modes]).
+    EXPECT_NE(run.out.find("cpu, fp32, memory resident: text "), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("peak GPU memory"), std::string::npos) << run.out;
 }
 
 }  // namespace

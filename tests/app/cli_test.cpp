@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "core/pipeline/devices.h"
 #include "tests/app/cli_runner.h"
 #include "tests/support/golden.h"
 
@@ -36,7 +37,7 @@ TEST_F(Cli, VersionAndHelp) {
     CliRun version = runCli({"--version"});
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_EQ(version.out.rfind("i4 ", 0), 0u) << version.out;
-    for (const char* command : {"info", "tokenize", "generate", "check-caption"}) {
+    for (const char* command : {"info", "tokenize", "generate", "check-caption", "devices"}) {
         CliRun help = runCli({command, "--help"});
         EXPECT_EQ(help.exitCode, 0) << command;
         EXPECT_NE(help.out.find("Usage"), std::string::npos) << command << ": " << help.out;
@@ -91,6 +92,62 @@ TEST_F(Cli, GuidanceScheduleOfTheWrongLength) {
 TEST_F(Cli, UnknownPresetAndBadFlags) {
     expectFailure(runCli(generate({"--preset", "V9_MAGIC"})), 2, "V9_MAGIC");
     expectFailure(runCli(generate({"--device", "tpu"})), 2, "tpu");
+}
+
+TEST_F(Cli, DeviceDtypeAndMemoryChoices) {
+    CliRun help = runCli({"generate", "--help"});
+    for (const char* flag : {"--device", "--dtype", "--memory", "low-vram", "offload-encoder"}) {
+        EXPECT_NE(help.out.find(flag), std::string::npos) << flag << ": " << help.out;
+    }
+    expectFailure(runCli(generate({"--device", "quantum"})), 2,
+                  "'quantum' is not one of auto, cuda, cpu");
+    expectFailure(runCli(generate({"--dtype", "fp16"})), 2,
+                  "'fp16' is not one of auto, fp32, bf16");
+    expectFailure(runCli(generate({"--memory", "everything"})), 2,
+                  "'everything' is not one of auto, resident, offload-encoder, low-vram");
+    // Case matters: the values are the documented words.
+    expectFailure(runCli(generate({"--device", "CUDA"})), 2, "'CUDA'");
+}
+
+// `--device cuda` where no GPU can be used stops before the model is looked at, with the reason
+// (not a fallback to the CPU).
+TEST_F(Cli, DeviceCudaWithoutAGpu) {
+    const pipeline::DeviceReport report = pipeline::deviceReport();
+    if (report.gpuAvailable) GTEST_SKIP() << "this machine has a usable GPU: " << report.gpuName;
+    const CliRun run = runCli(generate({"--device", "cuda"}));
+    expectFailure(run, 2, "--device cuda: ");
+    EXPECT_NE(run.out.find("cannot use the GPU"), std::string::npos) << run.out;
+    if (!report.buildHasCuda) {
+        EXPECT_NE(run.out.find("scripts/run --gpu"), std::string::npos) << run.out;
+        EXPECT_NE(run.out.find(report.torchVersion), std::string::npos) << run.out;
+    }
+    // The model folder was never reached.
+    EXPECT_EQ(run.out.find("no-model"), std::string::npos) << run.out;
+}
+
+// `i4 devices` says what this build is and what `auto` picks, in agreement with core.
+TEST_F(Cli, DevicesReport) {
+    const pipeline::DeviceReport report = pipeline::deviceReport();
+    const CliRun run = runCli({"devices"});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("LibTorch:  " + report.torchVersion), std::string::npos) << run.out;
+    const std::string device = pipeline::resolveDevice("auto");
+    const std::string dtype = pipeline::resolveDtype("auto", device);
+    EXPECT_NE(run.out.find("--device " + device + ", --dtype " + dtype), std::string::npos)
+        << run.out;
+    if (report.gpuAvailable) {
+        EXPECT_NE(run.out.find("GPU:       " + report.gpuName), std::string::npos) << run.out;
+        EXPECT_NE(run.out.find("GiB"), std::string::npos) << run.out;
+    } else {
+        EXPECT_NE(run.out.find("GPU:       none usable"), std::string::npos) << run.out;
+        EXPECT_NE(run.out.find("cannot use the GPU"), std::string::npos) << run.out;
+    }
+    if (!report.buildHasCuda) {
+        EXPECT_NE(run.out.find("CPU only"), std::string::npos) << run.out;
+        EXPECT_NE(run.out.find("scripts/run --gpu"), std::string::npos) << run.out;
+    } else {
+        EXPECT_NE(run.out.find("with CUDA"), std::string::npos) << run.out;
+    }
 }
 
 TEST_F(Cli, CheckCaption) {
