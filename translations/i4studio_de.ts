@@ -187,6 +187,49 @@
     </message>
 </context>
 <context>
+    <name>i4::ui::DeviceText</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3 free)</source>
+        <translation>%1, %2 (%3 frei)</translation>
+    </message>
+    <message>
+        <source>This build of i4studio cannot use the GPU: its LibTorch (%1) was built without CUDA. For a build that can, run scripts/run --gpu in the source folder on a machine with an NVIDIA GPU (README, section “NVIDIA GPU”).</source>
+        <translation>Dieser Build von i4studio kann die GPU nicht nutzen: Seine LibTorch (%1) wurde ohne CUDA gebaut. Für einen Build, der es kann, auf einem Rechner mit NVIDIA-GPU im Quellordner scripts/run --gpu ausführen (README, Abschnitt „NVIDIA GPU“).</translation>
+    </message>
+    <message>
+        <source>no usable NVIDIA GPU was found</source>
+        <translation>es wurde keine nutzbare NVIDIA-GPU gefunden</translation>
+    </message>
+    <message>
+        <source>i4studio cannot use the GPU: this build has CUDA (LibTorch %1), but %2</source>
+        <translation>i4studio kann die GPU nicht nutzen: Dieser Build hat CUDA (LibTorch %1), aber %2</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU</source>
+        <translation>NVIDIA-GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>everything on the GPU</source>
+        <translation>alles auf der GPU</translation>
+    </message>
+    <message>
+        <source>text encoder in CPU memory</source>
+        <translation>Text-Encoder im CPU-Speicher</translation>
+    </message>
+    <message>
+        <source>low VRAM</source>
+        <translation>wenig VRAM</translation>
+    </message>
+</context>
+<context>
     <name>i4::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to i4studio</source>
@@ -684,6 +727,42 @@
         <source>The model asks for the preset %1, which this version does not have</source>
         <translation>Das Modell verlangt die Voreinstellung %1, die diese Version nicht kennt</translation>
     </message>
+    <message>
+        <source>Generating… step %1 of %2, %3 s per step</source>
+        <translation>Erzeuge… Schritt %1 von %2, %3 s pro Schritt</translation>
+    </message>
+    <message>
+        <source>Loading model: %1 (%2 of %3)…</source>
+        <translation>Lade Modell: %1 (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · GPU memory %3 of %4</source>
+        <translation>%1 · %2 · GPU-Speicher %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · GPU memory %3</source>
+        <translation>%1 · %2 · GPU-Speicher %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation>%1 %2 s</translation>
+    </message>
+    <message>
+        <source>Loaded in %1 s: %2</source>
+        <translation>Geladen in %1 s: %2</translation>
+    </message>
+    <message>
+        <source>%1 s per step</source>
+        <translation>%1 s pro Schritt</translation>
+    </message>
+    <message>
+        <source>peak GPU memory %1</source>
+        <translation>GPU-Speicher höchstens %1</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -815,6 +894,82 @@
         <source>The released model supports 256 to 2048 pixels per side and at most 6:1. Small test models (such as the tiny golden folders) also run at sizes like 64×64.</source>
         <translation>Das veröffentlichte Modell unterstützt 256 bis 2048 Pixel pro Seite und höchstens 6:1. Kleine Testmodelle (etwa die winzigen Golden-Ordner) laufen auch mit Größen wie 64×64.</translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>An NVIDIA GPU when this build can use one, otherwise the CPU.</source>
+        <translation>Eine NVIDIA-GPU, wenn dieser Build eine nutzen kann, sonst die CPU.</translation>
+    </message>
+    <message>
+        <source>The first NVIDIA GPU. Loading fails with a message when it cannot be used.</source>
+        <translation>Die erste NVIDIA-GPU. Ist sie nicht nutzbar, schlägt das Laden mit einer Meldung fehl.</translation>
+    </message>
+    <message>
+        <source>Works on every machine; fine for the demo model, very slow for the real one.</source>
+        <translation>Läuft auf jedem Rechner; gut für das Demo-Modell, sehr langsam für das echte.</translation>
+    </message>
+    <message>
+        <source>Looking for an NVIDIA GPU…</source>
+        <translation>Suche nach einer NVIDIA-GPU…</translation>
+    </message>
+    <message>
+        <source>This session uses --device %1 from the command line; a device chosen here replaces it.</source>
+        <translation>Diese Sitzung nutzt --device %1 von der Kommandozeile; ein hier gewähltes Gerät ersetzt es.</translation>
+    </message>
+    <message>
+        <source>When the model loads, the first of the modes below whose estimate fits the GPU&apos;s free memory.</source>
+        <translation>Beim Laden des Modells der erste der folgenden Modi, dessen Schätzung in den freien GPU-Speicher passt.</translation>
+    </message>
+    <message>
+        <source>Everything on the GPU</source>
+        <translation>Alles auf der GPU</translation>
+    </message>
+    <message>
+        <source>Every component on the GPU in the compute precision: the fastest mode, and the one that needs the most GPU memory.</source>
+        <translation>Jede Komponente in Rechengenauigkeit auf der GPU: der schnellste Modus und der mit dem größten GPU-Speicherbedarf.</translation>
+    </message>
+    <message>
+        <source>Text encoder in CPU memory</source>
+        <translation>Text-Encoder im CPU-Speicher</translation>
+    </message>
+    <message>
+        <source>The text encoder stays in CPU memory and streams to the GPU layer by layer while a caption is encoded; a new seed for the same caption needs no encoding. The transformers and the VAE stay on the GPU.</source>
+        <translation>Der Text-Encoder bleibt im CPU-Speicher und wird beim Kodieren einer Beschreibung Schicht für Schicht zur GPU übertragen; ein neuer Seed für dieselbe Beschreibung braucht keine Kodierung. Die Transformer und das VAE bleiben auf der GPU.</translation>
+    </message>
+    <message>
+        <source>Low VRAM (fp8/nf4 weights stay compressed)</source>
+        <translation>Wenig VRAM (fp8/nf4-Gewichte bleiben komprimiert)</translation>
+    </message>
+    <message>
+        <source>As above, and the transformers keep their fp8 or nf4 weights compressed on the GPU, expanding one layer at a time as it runs: for consumer cards, a little slower per step.</source>
+        <translation>Wie oben, und die Transformer behalten ihre fp8- oder nf4-Gewichte komprimiert auf der GPU und entpacken sie Schicht für Schicht beim Rechnen: für Consumer-Karten, pro Schritt etwas langsamer.</translation>
+    </message>
+    <message>
+        <source>bfloat16 on a GPU, float32 on the CPU.</source>
+        <translation>bfloat16 auf einer GPU, float32 auf der CPU.</translation>
+    </message>
+    <message>
+        <source>The reference precision the tests check against; twice the memory of bfloat16.</source>
+        <translation>Die Referenzgenauigkeit, gegen die die Tests prüfen; doppelt so viel Speicher wie bfloat16.</translation>
+    </message>
+    <message>
+        <source>Half the memory of float32 and faster on a GPU; pictures differ from float32 in fine detail.</source>
+        <translation>Halb so viel Speicher wie float32 und schneller auf einer GPU; die Bilder unterscheiden sich von float32 in feinen Details.</translation>
+    </message>
+    <message>
+        <source>Memory mode</source>
+        <translation>Speichermodus</translation>
+    </message>
+    <message>
+        <source>%1 · LibTorch %2 with CUDA</source>
+        <translation>%1 · LibTorch %2 mit CUDA</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::TokenCountLabel</name>
@@ -880,6 +1035,14 @@
     <message>
         <source>With --generate: the step at which --screenshot is taken (default 2; 0: the finished image).</source>
         <translation>Mit --generate: der Schritt, bei dem --screenshot aufgenommen wird (Standard 2; 0: das fertige Bild).</translation>
+    </message>
+    <message>
+        <source>Run the model on DEVICE this session: auto (an NVIDIA GPU when this build can use one), cuda or cpu. Overrides the setting without changing it.</source>
+        <translation>Das Modell in dieser Sitzung auf DEVICE ausführen: auto (eine NVIDIA-GPU, wenn dieser Build eine nutzen kann), cuda oder cpu. Überschreibt die Einstellung, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Open the settings, save a picture of them to FILE once the GPU check has answered, and quit.</source>
+        <translation>Die Einstellungen öffnen, nach der GPU-Prüfung ein Bild davon in FILE speichern und beenden.</translation>
     </message>
 </context>
 </TS>

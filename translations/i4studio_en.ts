@@ -187,6 +187,49 @@
     </message>
 </context>
 <context>
+    <name>i4::ui::DeviceText</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of i4studio cannot use the GPU: its LibTorch (%1) was built without CUDA. For a build that can, run scripts/run --gpu in the source folder on a machine with an NVIDIA GPU (README, section “NVIDIA GPU”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usable NVIDIA GPU was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i4studio cannot use the GPU: this build has CUDA (LibTorch %1), but %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything on the GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text encoder in CPU memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low VRAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>i4::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to i4studio</source>
@@ -684,6 +727,42 @@
         <source>The model asks for the preset %1, which this version does not have</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Generating… step %1 of %2, %3 s per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading model: %1 (%2 of %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · GPU memory %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · GPU memory %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded in %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak GPU memory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -815,6 +894,82 @@
         <source>The released model supports 256 to 2048 pixels per side and at most 6:1. Small test models (such as the tiny golden folders) also run at sizes like 64×64.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An NVIDIA GPU when this build can use one, otherwise the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first NVIDIA GPU. Loading fails with a message when it cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works on every machine; fine for the demo model, very slow for the real one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for an NVIDIA GPU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session uses --device %1 from the command line; a device chosen here replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the model loads, the first of the modes below whose estimate fits the GPU&apos;s free memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything on the GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every component on the GPU in the compute precision: the fastest mode, and the one that needs the most GPU memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoder in CPU memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text encoder stays in CPU memory and streams to the GPU layer by layer while a caption is encoded; a new seed for the same caption needs no encoding. The transformers and the VAE stay on the GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low VRAM (fp8/nf4 weights stay compressed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As above, and the transformers keep their fp8 or nf4 weights compressed on the GPU, expanding one layer at a time as it runs: for consumer cards, a little slower per step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bfloat16 on a GPU, float32 on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference precision the tests check against; twice the memory of bfloat16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half the memory of float32 and faster on a GPU; pictures differ from float32 in fine detail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · LibTorch %2 with CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::TokenCountLabel</name>
@@ -879,6 +1034,14 @@
     </message>
     <message>
         <source>With --generate: the step at which --screenshot is taken (default 2; 0: the finished image).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model on DEVICE this session: auto (an NVIDIA GPU when this build can use one), cuda or cpu. Overrides the setting without changing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the settings, save a picture of them to FILE once the GPU check has answered, and quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

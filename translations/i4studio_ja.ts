@@ -187,6 +187,49 @@
     </message>
 </context>
 <context>
+    <name>i4::ui::DeviceText</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3 free)</source>
+        <translation>%1、%2（空き %3）</translation>
+    </message>
+    <message>
+        <source>This build of i4studio cannot use the GPU: its LibTorch (%1) was built without CUDA. For a build that can, run scripts/run --gpu in the source folder on a machine with an NVIDIA GPU (README, section “NVIDIA GPU”).</source>
+        <translation>このビルドの i4studio は GPU を使えません。LibTorch（%1）が CUDA なしでビルドされています。GPU を使えるビルドは、NVIDIA GPU のあるマシンでソースフォルダーの scripts/run --gpu を実行すると作れます（README の「NVIDIA GPU」の節）。</translation>
+    </message>
+    <message>
+        <source>no usable NVIDIA GPU was found</source>
+        <translation>使える NVIDIA GPU が見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>i4studio cannot use the GPU: this build has CUDA (LibTorch %1), but %2</source>
+        <translation>i4studio は GPU を使えません。このビルドには CUDA があります（LibTorch %1）が、%2</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU</source>
+        <translation>NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>everything on the GPU</source>
+        <translation>すべて GPU 上</translation>
+    </message>
+    <message>
+        <source>text encoder in CPU memory</source>
+        <translation>テキストエンコーダーは CPU メモリ</translation>
+    </message>
+    <message>
+        <source>low VRAM</source>
+        <translation>省 VRAM</translation>
+    </message>
+</context>
+<context>
     <name>i4::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to i4studio</source>
@@ -681,6 +724,42 @@
         <source>The model asks for the preset %1, which this version does not have</source>
         <translation>モデルはプリセット %1 を指定していますが、このバージョンにはありません</translation>
     </message>
+    <message>
+        <source>Generating… step %1 of %2, %3 s per step</source>
+        <translation>生成中… ステップ %1/%2、1 ステップ %3 秒</translation>
+    </message>
+    <message>
+        <source>Loading model: %1 (%2 of %3)…</source>
+        <translation>モデルを読み込み中: %1（%2/%3）…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · GPU memory %3 of %4</source>
+        <translation>%1 · %2 · GPU メモリ %3 / %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · GPU memory %3</source>
+        <translation>%1 · %2 · GPU メモリ %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation>%1 %2 秒</translation>
+    </message>
+    <message>
+        <source>Loaded in %1 s: %2</source>
+        <translation>読み込み %1 秒: %2</translation>
+    </message>
+    <message>
+        <source>%1 s per step</source>
+        <translation>1 ステップ %1 秒</translation>
+    </message>
+    <message>
+        <source>peak GPU memory %1</source>
+        <translation>GPU メモリのピーク %1</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -812,6 +891,82 @@
         <source>The released model supports 256 to 2048 pixels per side and at most 6:1. Small test models (such as the tiny golden folders) also run at sizes like 64×64.</source>
         <translation>公開モデルは一辺 256〜2048 ピクセル、縦横比 6:1 までに対応しています。小さなテストモデル（tiny golden フォルダーなど）は 64×64 のようなサイズでも動作します。</translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>An NVIDIA GPU when this build can use one, otherwise the CPU.</source>
+        <translation>このビルドが使えるなら NVIDIA GPU、そうでなければ CPU。</translation>
+    </message>
+    <message>
+        <source>The first NVIDIA GPU. Loading fails with a message when it cannot be used.</source>
+        <translation>1 台目の NVIDIA GPU。使えない場合は読み込みがメッセージ付きで失敗します。</translation>
+    </message>
+    <message>
+        <source>Works on every machine; fine for the demo model, very slow for the real one.</source>
+        <translation>どのマシンでも動きます。デモモデルには十分ですが、実際のモデルではとても遅くなります。</translation>
+    </message>
+    <message>
+        <source>Looking for an NVIDIA GPU…</source>
+        <translation>NVIDIA GPU を探しています…</translation>
+    </message>
+    <message>
+        <source>This session uses --device %1 from the command line; a device chosen here replaces it.</source>
+        <translation>このセッションはコマンドラインの --device %1 を使っています。ここでデバイスを選ぶとそれに置き換わります。</translation>
+    </message>
+    <message>
+        <source>When the model loads, the first of the modes below whose estimate fits the GPU&apos;s free memory.</source>
+        <translation>モデルの読み込み時に、下のモードのうち見積もりが GPU の空きメモリに収まる最初のもの。</translation>
+    </message>
+    <message>
+        <source>Everything on the GPU</source>
+        <translation>すべて GPU 上</translation>
+    </message>
+    <message>
+        <source>Every component on the GPU in the compute precision: the fastest mode, and the one that needs the most GPU memory.</source>
+        <translation>すべてのコンポーネントを計算精度で GPU に置きます。最も速く、最も GPU メモリを使うモードです。</translation>
+    </message>
+    <message>
+        <source>Text encoder in CPU memory</source>
+        <translation>テキストエンコーダーは CPU メモリ</translation>
+    </message>
+    <message>
+        <source>The text encoder stays in CPU memory and streams to the GPU layer by layer while a caption is encoded; a new seed for the same caption needs no encoding. The transformers and the VAE stay on the GPU.</source>
+        <translation>テキストエンコーダーは CPU メモリに置かれ、キャプションをエンコードする間だけ層ごとに GPU へ転送されます。同じキャプションでシードだけ変えるときはエンコード不要です。トランスフォーマーと VAE は GPU 上に残ります。</translation>
+    </message>
+    <message>
+        <source>Low VRAM (fp8/nf4 weights stay compressed)</source>
+        <translation>省 VRAM（fp8/nf4 の重みは圧縮のまま）</translation>
+    </message>
+    <message>
+        <source>As above, and the transformers keep their fp8 or nf4 weights compressed on the GPU, expanding one layer at a time as it runs: for consumer cards, a little slower per step.</source>
+        <translation>上と同じうえ、トランスフォーマーの fp8 / nf4 の重みを GPU 上で圧縮したまま保ち、実行時に 1 層ずつ展開します。一般向けのカード用で、1 ステップあたり少し遅くなります。</translation>
+    </message>
+    <message>
+        <source>bfloat16 on a GPU, float32 on the CPU.</source>
+        <translation>GPU では bfloat16、CPU では float32。</translation>
+    </message>
+    <message>
+        <source>The reference precision the tests check against; twice the memory of bfloat16.</source>
+        <translation>テストが照合する基準の精度です。メモリは bfloat16 の 2 倍です。</translation>
+    </message>
+    <message>
+        <source>Half the memory of float32 and faster on a GPU; pictures differ from float32 in fine detail.</source>
+        <translation>メモリは float32 の半分で、GPU ではより高速です。画像は細部で float32 と異なります。</translation>
+    </message>
+    <message>
+        <source>Memory mode</source>
+        <translation>メモリモード</translation>
+    </message>
+    <message>
+        <source>%1 · LibTorch %2 with CUDA</source>
+        <translation>%1 · LibTorch %2（CUDA あり）</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::TokenCountLabel</name>
@@ -877,6 +1032,14 @@
     <message>
         <source>With --generate: the step at which --screenshot is taken (default 2; 0: the finished image).</source>
         <translation>--generate と併用：--screenshot を撮るステップ（既定は 2、0 は完成画像）。</translation>
+    </message>
+    <message>
+        <source>Run the model on DEVICE this session: auto (an NVIDIA GPU when this build can use one), cuda or cpu. Overrides the setting without changing it.</source>
+        <translation>このセッションでモデルを DEVICE で実行します: auto（このビルドが使えるなら NVIDIA GPU）、cuda、cpu。設定を変えずに上書きします。</translation>
+    </message>
+    <message>
+        <source>Open the settings, save a picture of them to FILE once the GPU check has answered, and quit.</source>
+        <translation>設定を開き、GPU の確認が終わったらその画像を FILE に保存して終了します。</translation>
     </message>
 </context>
 </TS>

@@ -1,12 +1,14 @@
 #include "ui/main_window.h"
 
 #include <QApplication>
-#include <QDockWidget>
-#include <QLabel>
-#include <QMenuBar>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -16,6 +18,7 @@
 #include "core/version.h"
 #include "ui/dialogs/first_run_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
+#include "ui/engine/device_text.h"
 #include "ui/engine/engine_loader.h"
 #include "ui/gallery/gallery_panel.h"
 #include "ui/gallery/gallery_store.h"
@@ -41,6 +44,10 @@ QString jobTitle(const CaptionEditor* caption, uint64_t seed) {
     if (title.isEmpty()) title = QObject::tr("Untitled");
     if (title.size() > 48) title = title.left(47) + QChar(0x2026);
     return QObject::tr("%1 (seed %2)").arg(title).arg(seed);
+}
+
+QString secondsText(double seconds, int decimals) {
+    return QLocale().toString(seconds, 'f', decimals);
 }
 
 }  // namespace
@@ -98,8 +105,24 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     addDockWidget(Qt::BottomDockWidgetArea, queueDock);
     resizeDocks({queueDock}, {130}, Qt::Vertical);
 
+    m_loadBar = new QProgressBar(this);
+    m_loadBar->setObjectName(QStringLiteral("loadProgress"));
+    m_loadBar->setMaximumWidth(120);
+    m_loadBar->setTextVisible(false);
+    m_loadBar->hide();
+    statusBar()->addPermanentWidget(m_loadBar);
     m_modelStatus = new QLabel(this);
+    m_modelStatus->setObjectName(QStringLiteral("modelStatus"));
     statusBar()->addPermanentWidget(m_modelStatus);
+    m_deviceStatus = new QLabel(this);
+    m_deviceStatus->setObjectName(QStringLiteral("deviceStatus"));
+    // A rule on its left sets it apart from the model's name.
+    m_deviceStatus->setFrameStyle(QFrame::NoFrame);
+    m_deviceStatus->setContentsMargins(8, 0, 0, 0);
+    m_deviceStatus->setStyleSheet(
+        QStringLiteral("QLabel#deviceStatus { border-left: 1px solid palette(mid); }"));
+    m_deviceStatus->hide();
+    statusBar()->addPermanentWidget(m_deviceStatus);
     m_modelStatus->setText(injectedEngine ? tr("Model ready") : tr("No model loaded"));
     m_preview->setMessage(tr("Compose a caption, pick a preset and press Generate."));
 
@@ -118,6 +141,13 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
         statusBar()->showMessage(tr("Generating…"));
     });
     connect(m_controller, &GenerationController::progress, m_preview, &PreviewView::setProgress);
+    connect(m_controller, &GenerationController::progress, this,
+            [this](int step, int total, double, double secondsPerStep) {
+                statusBar()->showMessage(tr("Generating… step %1 of %2, %3 s per step")
+                                             .arg(step)
+                                             .arg(total)
+                                             .arg(secondsText(secondsPerStep, 2)));
+            });
     connect(m_controller, &GenerationController::preview, m_preview, &PreviewView::setImage);
     connect(m_controller, &GenerationController::jobFinished, this, &MainWindow::onJobFinished);
     connect(m_controller, &GenerationController::jobFailed, this,
@@ -129,16 +159,11 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
         m_preview->clearProgress();
         statusBar()->showMessage(tr("Cancelled"), 5000);
     });
-    connect(m_controller, &GenerationController::modelLoaded, this, [this](const QString& id) {
-        m_modelStatus->setText(m_activeHints.demo
-                                   ? tr("Demo model (%1×%2) · real weights: File › Settings")
-                                         .arg(m_activeHints.nativeWidth)
-                                         .arg(m_activeHints.nativeHeight)
-                                   : tr("Model: %1").arg(id));
-        m_tokenCounter->recount();
-    });
+    connect(m_controller, &GenerationController::loadProgress, this, &MainWindow::onLoadProgress);
+    connect(m_controller, &GenerationController::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_controller, &GenerationController::modelLoadFailed, this,
             [this](const QString& message) {
+                m_loadBar->hide();
                 m_modelStatus->setText(tr("No model loaded"));
                 m_tokenCounter->recount();
                 statusBar()->showMessage(tr("Could not load the model: %1").arg(message));
@@ -239,7 +264,57 @@ void MainWindow::loadActiveModel() {
         return;
     }
     m_modelStatus->setText(tr("Loading model…"));
-    m_controller->loadModel(folder, m_settings->device(), m_settings->precision());
+    m_deviceStatus->hide();
+    m_loadBar->setRange(0, 0);  // busy until the first component reports
+    m_loadBar->show();
+    m_controller->loadModel(folder, m_settings->effectiveDevice(), m_settings->precision(),
+                            m_settings->memoryMode());
+}
+
+void MainWindow::onLoadProgress(const pipeline::LoadProgress& progress) {
+    m_loadBar->setRange(0, progress.count);
+    m_loadBar->setValue(progress.index + (progress.done ? 1 : 0));
+    if (progress.done) return;
+    m_modelStatus->setText(tr("Loading model: %1 (%2 of %3)…")
+                               .arg(QString::fromStdString(progress.component))
+                               .arg(progress.index + 1)
+                               .arg(progress.count));
+}
+
+void MainWindow::onModelLoaded(const ModelLoadInfo& info) {
+    m_loadBar->hide();
+    m_modelStatus->setText(m_activeHints.demo
+                               ? tr("Demo model (%1×%2) · real weights: File › Settings")
+                                     .arg(m_activeHints.nativeWidth)
+                                     .arg(m_activeHints.nativeHeight)
+                               : tr("Model: %1").arg(info.modelId));
+    const pipeline::LoadReport& report = info.report;
+    if (report.device.empty()) {
+        m_deviceStatus->hide();  // an engine that did not load anything (tests)
+    } else {
+        const QString device = QString::fromStdString(report.device);
+        QString text = tr("%1 · %2").arg(deviceName(device),
+                                         precisionName(QString::fromStdString(report.dtype)));
+        if (device == QLatin1String("cuda")) {
+            const QString mode = memoryModeName(QString::fromStdString(report.memory));
+            text = info.gpuTotalBytes > 0 ? tr("%1 · %2 · GPU memory %3 of %4")
+                                                .arg(text, mode, gibText(report.gpuBytesAfterLoad),
+                                                     gibText(info.gpuTotalBytes))
+                                          : tr("%1 · %2 · GPU memory %3")
+                                                .arg(text, mode, gibText(report.gpuBytesAfterLoad));
+        }
+        QStringList parts;
+        for (const pipeline::LoadReport::Component& component : report.components) {
+            parts << tr("%1 %2 s").arg(QString::fromStdString(component.name),
+                                       secondsText(component.seconds, 1));
+        }
+        m_deviceStatus->setText(text);
+        m_deviceStatus->setToolTip(
+            tr("Loaded in %1 s: %2")
+                .arg(secondsText(report.seconds, 1), parts.join(QLatin1String(", "))));
+        m_deviceStatus->show();
+    }
+    m_tokenCounter->recount();
 }
 
 void MainWindow::applyModelSamplerHints() {
@@ -293,7 +368,16 @@ void MainWindow::onJobFinished(const GenerationOutput& output) {
             tr("The model returned its grey “blocked” image. This happens most with plain-text "
                "or malformed captions: use the structured caption form."));
     } else {
-        statusBar()->showMessage(tr("Done in %1 s").arg(output.seconds, 0, 'f', 1), 8000);
+        QString message = tr("Done in %1 s").arg(secondsText(output.seconds, 1));
+        if (output.secondsPerStep > 0) {
+            message += QStringLiteral(" · ") +
+                       tr("%1 s per step").arg(secondsText(output.secondsPerStep, 2));
+        }
+        if (output.peakGpuBytes > 0) {
+            message +=
+                QStringLiteral(" · ") + tr("peak GPU memory %1").arg(gibText(output.peakGpuBytes));
+        }
+        statusBar()->showMessage(message, 8000);
     }
 }
 

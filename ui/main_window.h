@@ -9,6 +9,7 @@
 #include "ui/generation/generation_job.h"
 
 class QLabel;
+class QProgressBar;
 class QTabWidget;
 
 namespace i4::ui {
@@ -50,6 +51,10 @@ public:
     GalleryPanel* galleryPanel() const { return m_gallery; }
     TokenCounter* tokenCounter() const { return m_tokenCounter; }
     TokenCountLabel* tokenCountLabel() const { return m_tokenLabel; }
+    // Status bar: the model, and where it runs (device, precision, memory mode, GPU memory).
+    QLabel* modelStatus() const { return m_modelStatus; }
+    QLabel* deviceStatus() const { return m_deviceStatus; }
+    QProgressBar* loadProgressBar() const { return m_loadBar; }
     void showGallery();
     void importImages();
 
@@ -58,6 +63,8 @@ private:
     void applyModelSamplerHints();
     void buildMenus();
     void onJobFinished(const GenerationOutput& output);
+    void onLoadProgress(const pipeline::LoadProgress& progress);
+    void onModelLoaded(const ModelLoadInfo& info);
     void showSettings();
 
     AppSettings* m_settings;
@@ -72,6 +79,8 @@ private:
     PreviewView* m_preview = nullptr;
     GalleryPanel* m_gallery = nullptr;
     QLabel* m_modelStatus = nullptr;
+    QLabel* m_deviceStatus = nullptr;
+    QProgressBar* m_loadBar = nullptr;  // components loaded, while a model loads
     TokenCounter* m_tokenCounter = nullptr;
     TokenCountLabel* m_tokenLabel = nullptr;
 };

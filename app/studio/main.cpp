@@ -8,6 +8,7 @@
 
 #include "core/pipeline/model_hints.h"
 #include "ui/dialogs/first_run_dialog.h"
+#include "ui/dialogs/settings_dialog.h"
 #include "ui/gallery/gallery_panel.h"
 #include "ui/gallery/gallery_writer.h"
 #include "ui/generation/generation_controller.h"
@@ -87,9 +88,33 @@ int main(int argc, char** argv) {
     const QCommandLineOption generate(
         QStringLiteral("generate"),
         QCoreApplication::translate("main", "Queue the images from the caption at start-up."));
-    parser.addOptions(
-        {screenshot, screenshotStep, galleryScreenshot, caption, model, size, images, generate});
+    const QCommandLineOption device(
+        QStringLiteral("device"),
+        QCoreApplication::translate("main",
+                                    "Run the model on DEVICE this session: auto (an NVIDIA GPU "
+                                    "when this build can use one), cuda or cpu. Overrides the "
+                                    "setting without changing it."),
+        QStringLiteral("DEVICE"));
+    const QCommandLineOption settingsScreenshot(
+        QStringLiteral("settings-screenshot"),
+        QCoreApplication::translate("main",
+                                    "Open the settings, save a picture of them to FILE once "
+                                    "the GPU check has answered, and quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({screenshot, screenshotStep, galleryScreenshot, caption, model, size, images,
+                       generate, device, settingsScreenshot});
     parser.process(app);
+
+    if (parser.isSet(device)) {
+        const QString choice = parser.value(device);
+        if (!i4::ui::AppSettings::deviceChoices().contains(choice)) {
+            std::fprintf(
+                stderr, "i4studio: --device: '%s' is not one of %s\n", qPrintable(choice),
+                qPrintable(i4::ui::AppSettings::deviceChoices().join(QLatin1String(", "))));
+            return 1;
+        }
+        settings.setSessionDevice(choice);
+    }
 
     if (parser.isSet(model)) {
         const QString folder = QDir(parser.value(model)).absolutePath();
@@ -138,6 +163,19 @@ int main(int argc, char** argv) {
     if (scripted && settings.activeModelFolder().isEmpty()) {
         std::fprintf(stderr, "i4studio: --generate needs a model folder\n");
         return 1;
+    }
+    if (parser.isSet(settingsScreenshot)) {
+        const QString path = parser.value(settingsScreenshot);
+        auto* dialog = new i4::ui::SettingsDialog(&settings, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(
+            dialog, &i4::ui::SettingsDialog::deviceReportReady, dialog, [dialog, path] {
+                // One more turn of the event loop for the relayout of the text.
+                QTimer::singleShot(300, dialog,
+                                   [dialog, path] { saveScreenshot(dialog, path, true); });
+            });
+        dialog->show();
+        return QApplication::exec();
     }
     if (parser.isSet(screenshot) && !scripted) {
         const QString path = parser.value(screenshot);

@@ -48,6 +48,7 @@ pipeline::GenerationResult FakeEngine::generate(const pipeline::GenerationReques
         info.step = step;
         info.total = total;
         info.etaSeconds = double((total - step) * stepTime.count()) / 1000.0;
+        info.elapsedSeconds = double(step * stepTime.count()) / 1000.0;
         if (callbacks.onStep) callbacks.onStep(info);
         if (callbacks.onPreview)
             callbacks.onPreview(info, flatImage(previewWidth, previewHeight, step));
@@ -56,6 +57,7 @@ pipeline::GenerationResult FakeEngine::generate(const pipeline::GenerationReques
     pipeline::GenerationResult result;
     result.request = request;
     if (!result.request.steps) result.request.steps = total;
+    result.denoiseSeconds = double(total * stepTime.count()) / 1000.0;
     const size_t count = std::max<size_t>(1, request.prompts.size()) * size_t(request.batch);
     for (size_t i = 0; i < count; ++i) {
         result.images.push_back(flatImage(request.width, request.height, request.seed + i));

@@ -25,7 +25,9 @@ public:
     // busy work, so a test can tell a counter that blocks the UI from one that does not.
     int countTokens(const std::string& prompt) const override;
     QString modelId() const override { return QStringLiteral("fake-model"); }
+    pipeline::LoadReport loadReport() const override { return report; }
 
+    pipeline::LoadReport report;  // what loadReport() returns (empty: "loaded nothing")
     int framingTokens = 5;
     std::chrono::milliseconds countTime{0};
 };

@@ -28,7 +28,15 @@ void TestBundleEngine::tinyModelRunsOnTheWorker() {
     QVERIFY2(loadFailed.isEmpty(),
              qPrintable(loadFailed.isEmpty() ? QString() : loadFailed.at(0).at(0).toString()));
     QVERIFY(controller.hasEngine());
-    QVERIFY(loaded.at(0).at(0).toString().contains("tiny-ideogram4-bf16"));
+    const auto info = loaded.at(0).at(0).value<ModelLoadInfo>();
+    QVERIFY(info.modelId.contains("tiny-ideogram4-bf16"));
+    // What the status bar shows: where it was loaded, and each component's time.
+    QCOMPARE(info.report.device, std::string("cpu"));
+    QCOMPARE(info.report.dtype, std::string("fp32"));
+    QCOMPARE(info.report.memory, std::string("resident"));
+    QCOMPARE(int(info.report.components.size()), 4);
+    QCOMPARE(info.report.components.front().name, std::string("text_encoder"));
+    QCOMPARE(info.gpuTotalBytes, quint64(0));
 
     i4::pipeline::GenerationRequest request;
     request.prompts = {"{\"compositional_deconstruction\":{\"background\":\"snow\","
@@ -59,6 +67,9 @@ void TestBundleEngine::tinyModelRunsOnTheWorker() {
     QCOMPARE(output.images.size(), 1);
     QCOMPARE(output.images[0].size(), QSize(64, 48));
     QCOMPARE(output.request.steps, std::optional<int>(12));  // the preset, resolved
+    QVERIFY(output.secondsPerStep > 0);                      // the engine's denoising time per step
+    QVERIFY(progress.last().at(3).toDouble() > 0);
+    QCOMPARE(output.peakGpuBytes, quint64(0));  // on the CPU
 }
 
 QTEST_GUILESS_MAIN(TestBundleEngine)

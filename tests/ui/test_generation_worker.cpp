@@ -2,6 +2,7 @@
 #include <QThread>
 #include <QtTest>
 
+#include "core/pipeline/devices.h"
 #include "tests/ui/fake_engine.h"
 #include "ui/generation/generation_worker.h"
 
@@ -66,6 +67,9 @@ private slots:
     void signalOrderOnCancel();
     void staleCancelIsIgnored();
     void noEngineFails();
+    void progressCarriesTheTimePerStep();
+    void loadResolvesAutoAndReportsEachComponent();
+    void cudaWithoutAGpuFailsInPlainWords();
 
 private:
     void start(std::unique_ptr<Engine> engine);
@@ -79,6 +83,8 @@ private:
 void TestGenerationWorker::init() {
     qRegisterMetaType<GenerationJob>();
     qRegisterMetaType<GenerationOutput>();
+    qRegisterMetaType<ModelLoadInfo>();
+    qRegisterMetaType<i4::pipeline::LoadProgress>();
     auto engine = std::make_unique<test::FakeEngine>();
     m_engine = engine.get();
     start(std::move(engine));
@@ -170,6 +176,98 @@ void TestGenerationWorker::noEngineFails() {
     const QStringList expected = {"started", "failed"};
     QCOMPARE(log.events, expected);
     QVERIFY(!log.failure.isEmpty());
+}
+
+void TestGenerationWorker::progressCarriesTheTimePerStep() {
+    m_engine->stepTime = std::chrono::milliseconds(30);
+    SignalLog log(m_worker);
+    QSignalSpy progress(m_worker, &GenerationWorker::progress);
+    run(makeJob(5, 3));
+    QTRY_VERIFY_WITH_TIMEOUT(log.ended(), 5000);
+    QCOMPARE(progress.count(), 3);
+    // The fake reports 30 ms of denoising per step, both along the way and in the result.
+    QCOMPARE(progress.last().at(3).toDouble(), 0.03);
+    QCOMPARE(log.output.secondsPerStep, 0.03);
+    QCOMPARE(log.output.peakGpuBytes, quint64(0));
+}
+
+void TestGenerationWorker::loadResolvesAutoAndReportsEachComponent() {
+    i4::pipeline::LoadOptions seen;
+    QString seenFolder;
+    m_worker->setLoader([&](const QString& folder, const i4::pipeline::LoadOptions& options) {
+        seenFolder = folder;
+        seen = options;
+        const char* names[] = {"text_encoder", "transformer", "unconditional_transformer", "vae"};
+        for (int i = 0; i < 4; ++i) {
+            i4::pipeline::LoadProgress p;
+            p.component = names[i];
+            p.index = i;
+            p.count = 4;
+            options.onProgress(p);
+            p.done = true;
+            p.seconds = 0.25;
+            options.onProgress(p);
+        }
+        auto engine = std::make_unique<test::FakeEngine>();
+        engine->report.device = options.device;
+        engine->report.dtype = options.dtype;
+        engine->report.memory = "resident";
+        return engine;
+    });
+    QSignalSpy progress(m_worker, &GenerationWorker::loadProgress);
+    QSignalSpy loaded(m_worker, &GenerationWorker::modelLoaded);
+    QSignalSpy failed(m_worker, &GenerationWorker::modelLoadFailed);
+    QMetaObject::invokeMethod(
+        m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, QStringLiteral("/models/x")),
+        Q_ARG(QString, QStringLiteral("auto")), Q_ARG(QString, QStringLiteral("auto")),
+        Q_ARG(QString, QStringLiteral("low-vram")));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() + failed.count() == 1, 10000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed[0][0].toString()));
+    QCOMPARE(seenFolder, QStringLiteral("/models/x"));
+    // "auto" never reaches the engine: the worker resolves it as core does.
+    const std::string device = i4::pipeline::resolveDevice("auto");
+    QCOMPARE(seen.device, device);
+    QCOMPARE(seen.dtype, i4::pipeline::resolveDtype("auto", device));
+    QCOMPARE(seen.memory, std::string("low-vram"));
+
+    QCOMPARE(progress.count(), 8);
+    QStringList order;
+    for (const QList<QVariant>& args : progress) {
+        const auto p = args.at(0).value<i4::pipeline::LoadProgress>();
+        order << QStringLiteral("%1 %2/%3 %4")
+                     .arg(QString::fromStdString(p.component))
+                     .arg(p.index + 1)
+                     .arg(p.count)
+                     .arg(p.done ? "done" : "start");
+    }
+    QCOMPARE(order.first(), QStringLiteral("text_encoder 1/4 start"));
+    QCOMPARE(order.at(3), QStringLiteral("transformer 2/4 done"));
+    QCOMPARE(order.last(), QStringLiteral("vae 4/4 done"));
+    const auto info = loaded.at(0).at(0).value<ModelLoadInfo>();
+    QCOMPARE(info.modelId, QStringLiteral("fake-model"));
+    QCOMPARE(info.report.device, device);
+    QVERIFY(m_worker->hasEngine());
+}
+
+void TestGenerationWorker::cudaWithoutAGpuFailsInPlainWords() {
+    const i4::pipeline::DeviceReport report = i4::pipeline::deviceReport();
+    if (report.gpuAvailable) QSKIP("this machine has a usable GPU");
+    bool loaderCalled = false;
+    m_worker->setLoader([&](const QString&, const i4::pipeline::LoadOptions&) {
+        loaderCalled = true;
+        return std::unique_ptr<Engine>(std::make_unique<test::FakeEngine>());
+    });
+    QSignalSpy failed(m_worker, &GenerationWorker::modelLoadFailed);
+    QMetaObject::invokeMethod(
+        m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, QStringLiteral("/models/x")),
+        Q_ARG(QString, QStringLiteral("cuda")), Q_ARG(QString, QStringLiteral("auto")),
+        Q_ARG(QString, QStringLiteral("auto")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    const QString message = failed[0][0].toString();
+    QVERIFY2(message.contains("cannot use the GPU"), qPrintable(message));
+    if (!report.buildHasCuda) QVERIFY2(message.contains("scripts/run --gpu"), qPrintable(message));
+    QVERIFY(!loaderCalled);
+    QVERIFY(!m_worker->hasEngine());  // the old engine is gone either way
 }
 
 QTEST_GUILESS_MAIN(TestGenerationWorker)

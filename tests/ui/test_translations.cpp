@@ -31,6 +31,8 @@ void TestTranslations::catalogsAreCompiledIn() {
     QCOMPARE(german.translate("i4::ui::GenerationPanel", "Generate"), QStringLiteral("Erzeugen"));
     QCOMPARE(german.translate("i4::ui::Caption", "Invalid JSON at byte %1"),
              QStringLiteral("Ungültiges JSON bei Byte %1"));
+    QCOMPARE(german.translate("i4::ui::SettingsDialog", "Memory mode"),
+             QStringLiteral("Speichermodus"));
     QTranslator japanese;
     QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
     QCOMPARE(japanese.translate("i4::ui::MainWindow", "Queue"), QStringLiteral("キュー"));

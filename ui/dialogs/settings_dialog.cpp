@@ -6,20 +6,42 @@
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <exception>
 
+#include "ui/engine/device_text.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/model_folder_check.h"
 
 namespace i4::ui {
 
-SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
+namespace {
+
+// Adds an item whose tooltip explains it; the combo's own tooltip follows the current item.
+void addChoice(QComboBox* combo, const QString& text, const QString& value,
+               const QString& toolTip) {
+    combo->addItem(text, value);
+    combo->setItemData(combo->count() - 1, toolTip, Qt::ToolTipRole);
+}
+
+void selectValue(QComboBox* combo, const QString& value) {
+    combo->setCurrentIndex(std::max(0, combo->findData(value)));
+    combo->setToolTip(combo->currentData(Qt::ToolTipRole).toString());
+}
+
+}  // namespace
+
+SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DeviceProbe probe)
     : QDialog(parent), m_settings(settings) {
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
@@ -55,15 +77,88 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     connect(remove, &QPushButton::clicked, this, [this] { delete m_folders->currentItem(); });
     connect(m_folders, &QListWidget::currentRowChanged, this, &SettingsDialog::checkSelectedFolder);
 
+    auto* engine = new QGroupBox(tr("Engine"), this);
+    auto* engineForm = new QFormLayout(engine);
+    m_device = new QComboBox(engine);
+    m_device->setObjectName(QStringLiteral("device"));
+    addChoice(m_device, tr("Automatic"), QStringLiteral("auto"),
+              tr("An NVIDIA GPU when this build can use one, otherwise the CPU."));
+    addChoice(m_device, tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"),
+              tr("The first NVIDIA GPU. Loading fails with a message when it cannot be used."));
+    addChoice(m_device, tr("CPU"), QStringLiteral("cpu"),
+              tr("Works on every machine; fine for the demo model, very slow for the real one."));
+    m_initialDevice = settings->effectiveDevice();
+    selectValue(m_device, m_initialDevice);
+    m_deviceInfo = new QLabel(tr("Looking for an NVIDIA GPU…"), engine);
+    m_deviceInfo->setObjectName(QStringLiteral("deviceInfo"));
+    m_deviceInfo->setWordWrap(true);
+    m_deviceInfo->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_deviceInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sessionNote = new QLabel(engine);
+    m_sessionNote->setObjectName(QStringLiteral("sessionNote"));
+    m_sessionNote->setWordWrap(true);
+    m_sessionNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_sessionNote->setVisible(!settings->sessionDevice().isEmpty());
+    m_sessionNote->setText(tr("This session uses --device %1 from the command line; a device "
+                              "chosen here replaces it.")
+                               .arg(settings->sessionDevice()));
+
+    m_memory = new QComboBox(engine);
+    m_memory->setObjectName(QStringLiteral("memoryMode"));
+    addChoice(m_memory, tr("Automatic"), QStringLiteral("auto"),
+              tr("When the model loads, the first of the modes below whose estimate fits the "
+                 "GPU's free memory."));
+    addChoice(m_memory, tr("Everything on the GPU"), QStringLiteral("resident"),
+              tr("Every component on the GPU in the compute precision: the fastest mode, and "
+                 "the one that needs the most GPU memory."));
+    addChoice(m_memory, tr("Text encoder in CPU memory"), QStringLiteral("offload-encoder"),
+              tr("The text encoder stays in CPU memory and streams to the GPU layer by layer "
+                 "while a caption is encoded; a new seed for the same caption needs no "
+                 "encoding. The transformers and the VAE stay on the GPU."));
+    addChoice(m_memory, tr("Low VRAM (fp8/nf4 weights stay compressed)"),
+              QStringLiteral("low-vram"),
+              tr("As above, and the transformers keep their fp8 or nf4 weights compressed on "
+                 "the GPU, expanding one layer at a time as it runs: for consumer cards, a "
+                 "little slower per step."));
+    selectValue(m_memory, settings->memoryMode());
+
+    m_precision = new QComboBox(engine);
+    m_precision->setObjectName(QStringLiteral("precision"));
+    addChoice(m_precision, tr("Automatic"), QStringLiteral("auto"),
+              tr("bfloat16 on a GPU, float32 on the CPU."));
+    addChoice(m_precision, tr("float32 (exact, slow)"), QStringLiteral("fp32"),
+              tr("The reference precision the tests check against; twice the memory of "
+                 "bfloat16."));
+    addChoice(m_precision, tr("bfloat16 (less memory)"), QStringLiteral("bf16"),
+              tr("Half the memory of float32 and faster on a GPU; pictures differ from "
+                 "float32 in fine detail."));
+    selectValue(m_precision, settings->precision());
+    for (QComboBox* combo : {m_device, m_memory, m_precision}) {
+        connect(combo, &QComboBox::currentIndexChanged, combo,
+                [combo] { combo->setToolTip(combo->currentData(Qt::ToolTipRole).toString()); });
+    }
+    connect(m_device, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabledChoices);
+
+    m_allowAnySize =
+        new QCheckBox(tr("Allow image sizes outside the published limits (test models)"), engine);
+    m_allowAnySize->setObjectName(QStringLiteral("allowAnySize"));
+    m_allowAnySize->setToolTip(
+        tr("The released model supports 256 to 2048 pixels per side and at most 6:1. Small "
+           "test models (such as the tiny golden folders) also run at sizes like 64×64."));
+    m_allowAnySize->setChecked(settings->allowAnySize());
+    // The GPU's description and the session note sit under the device choice in one column: a
+    // word-wrapped label in a row of its own gets a form row's height guess, not its text's.
+    auto* deviceColumn = new QVBoxLayout;
+    deviceColumn->addWidget(m_device);
+    deviceColumn->addWidget(m_deviceInfo);
+    deviceColumn->addWidget(m_sessionNote);
+    engineForm->addRow(tr("Device"), deviceColumn);
+    engineForm->addRow(tr("Memory mode"), m_memory);
+    engineForm->addRow(tr("Precision"), m_precision);
+    engineForm->addRow(QString(), m_allowAnySize);
+    layout->addWidget(engine);
+
     auto* form = new QFormLayout;
-    m_device = new QComboBox(this);
-    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    m_device->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
-    m_device->setCurrentIndex(std::max(0, m_device->findData(settings->device())));
-    m_precision = new QComboBox(this);
-    m_precision->addItem(tr("bfloat16 (less memory)"), QStringLiteral("bf16"));
-    m_precision->addItem(tr("float32 (exact, slow)"), QStringLiteral("fp32"));
-    m_precision->setCurrentIndex(std::max(0, m_precision->findData(settings->precision())));
     auto* galleryRow = new QHBoxLayout;
     m_gallery = new QLineEdit(settings->galleryFolder(), this);
     auto* browse = new QPushButton(tr("Browse…"), this);
@@ -80,16 +175,6 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->addItem(QStringLiteral("日本語"), QStringLiteral("ja"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
-    form->addRow(tr("Device"), m_device);
-    form->addRow(tr("Precision"), m_precision);
-    m_allowAnySize =
-        new QCheckBox(tr("Allow image sizes outside the published limits (test models)"), this);
-    m_allowAnySize->setObjectName(QStringLiteral("allowAnySize"));
-    m_allowAnySize->setToolTip(
-        tr("The released model supports 256 to 2048 pixels per side and at most 6:1. Small "
-           "test models (such as the tiny golden folders) also run at sizes like 64×64."));
-    m_allowAnySize->setChecked(settings->allowAnySize());
-    form->addRow(QString(), m_allowAnySize);
     form->addRow(tr("Gallery folder"), galleryRow);
     form->addRow(tr("Language (after restart)"), m_language);
     layout->addLayout(form);
@@ -101,8 +186,45 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     });
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(box);
-    resize(640, 560);
+    resize(680, 640);
     checkSelectedFolder();
+    updateEnabledChoices();
+
+    if (!probe) probe = &pipeline::deviceReport;
+    auto* watcher = new QFutureWatcher<pipeline::DeviceReport>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher] { showDeviceReport(watcher->result()); });
+    watcher->setFuture(QtConcurrent::run([probe] {
+        try {
+            return probe();
+        } catch (const std::exception& error) {
+            pipeline::DeviceReport failed;
+            failed.problem = error.what();
+            return failed;
+        }
+    }));
+}
+
+void SettingsDialog::showDeviceReport(const pipeline::DeviceReport& report) {
+    m_gpuUsable = report.gpuAvailable;
+    m_deviceInfo->setText(
+        report.gpuAvailable
+            ? tr("%1 · LibTorch %2 with CUDA")
+                  .arg(gpuDescription(report), QString::fromStdString(report.torchVersion))
+            : noGpuSentence(report));
+    // A GPU that cannot be used cannot be chosen (a session's --device cuda stays shown).
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_device->model())) {
+        items->item(m_device->findData(QStringLiteral("cuda")))->setEnabled(m_gpuUsable);
+    }
+    updateEnabledChoices();
+    m_reportShown = true;
+    emit deviceReportReady();
+}
+
+// The memory mode only matters on a GPU.
+void SettingsDialog::updateEnabledChoices() {
+    const bool onGpu = m_gpuUsable && m_device->currentData().toString() != QLatin1String("cpu");
+    m_memory->setEnabled(onGpu);
 }
 
 void SettingsDialog::checkSelectedFolder() {
@@ -122,7 +244,14 @@ void SettingsDialog::apply() {
     if (const QListWidgetItem* item = m_folders->currentItem()) {
         m_settings->setActiveModelFolder(item->text());
     }
-    m_settings->setDevice(m_device->currentData().toString());
+    // The device is stored only when the user changed it here, so a session's --device is not
+    // written back as if chosen.
+    const QString device = m_device->currentData().toString();
+    if (device != m_initialDevice) {
+        m_settings->setDevice(device);
+        m_settings->setSessionDevice(QString());
+    }
+    m_settings->setMemoryMode(m_memory->currentData().toString());
     m_settings->setPrecision(m_precision->currentData().toString());
     m_settings->setAllowAnySize(m_allowAnySize->isChecked());
     m_settings->setGalleryFolder(m_gallery->text());

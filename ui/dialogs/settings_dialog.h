@@ -1,9 +1,13 @@
 #pragma once
 
 #include <QDialog>
+#include <functional>
+
+#include "core/pipeline/devices.h"
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -12,27 +16,45 @@ namespace i4::ui {
 
 class AppSettings;
 
-// Model folders (validated on the spot), device, precision, gallery location and language.
+// Model folders (validated on the spot), device, memory mode, precision, gallery location and
+// language.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 
 public:
-    SettingsDialog(AppSettings* settings, QWidget* parent = nullptr);
+    // Finds the GPU (pipeline::deviceReport unless a test passes its own); runs on a thread of
+    // its own, since initialising CUDA can take a second.
+    using DeviceProbe = std::function<pipeline::DeviceReport()>;
+
+    SettingsDialog(AppSettings* settings, QWidget* parent = nullptr, DeviceProbe probe = {});
 
     // Writes the choices back to the settings; called on OK.
     void apply();
+    // True once the device probe's answer is shown.
+    bool deviceReportShown() const { return m_reportShown; }
+
+signals:
+    void deviceReportReady();
 
 private:
     void checkSelectedFolder();
+    void showDeviceReport(const pipeline::DeviceReport& report);
+    void updateEnabledChoices();
 
     AppSettings* m_settings;
     QListWidget* m_folders = nullptr;
     QPlainTextEdit* m_report = nullptr;
     QComboBox* m_device = nullptr;
+    QLabel* m_deviceInfo = nullptr;
+    QLabel* m_sessionNote = nullptr;
+    QComboBox* m_memory = nullptr;
     QComboBox* m_precision = nullptr;
     QCheckBox* m_allowAnySize = nullptr;
     QLineEdit* m_gallery = nullptr;
     QComboBox* m_language = nullptr;
+    QString m_initialDevice;  // as shown on opening: the session's device, if any
+    bool m_reportShown = false;
+    bool m_gpuUsable = false;
 };
 
 }  // namespace i4::ui

@@ -23,4 +23,6 @@ QString BundleEngine::modelId() const {
                                          fingerprint.section(QLatin1Char(':'), -1).left(12));
 }
 
+pipeline::LoadReport BundleEngine::loadReport() const { return m_bundle->loadReport(); }
+
 }  // namespace i4::ui

@@ -15,6 +15,7 @@ public:
                                         const pipeline::GenerationCallbacks& callbacks) override;
     int countTokens(const std::string& prompt) const override;
     QString modelId() const override;
+    pipeline::LoadReport loadReport() const override;
 
 private:
     std::shared_ptr<pipeline::ModelBundle> m_bundle;

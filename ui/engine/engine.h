@@ -24,6 +24,10 @@ public:
 
     // Identifies the loaded weights in the gallery ("model" filter) and in PNG metadata.
     virtual QString modelId() const = 0;
+
+    // Where and how the weights were loaded (device, precision, memory mode, per-component
+    // times). An engine that loads nothing (a test's fake) reports an empty one.
+    virtual pipeline::LoadReport loadReport() const { return {}; }
 };
 
 }  // namespace i4::ui

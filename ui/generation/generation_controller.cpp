@@ -1,6 +1,5 @@
 #include "ui/generation/generation_controller.h"
 
-#include "ui/generation/generation_worker.h"
 #include "ui/generation/job_queue_model.h"
 
 namespace i4::ui {
@@ -9,6 +8,8 @@ GenerationController::GenerationController(std::unique_ptr<Engine> engine, QObje
     : QObject(parent), m_queue(new JobQueueModel(this)) {
     qRegisterMetaType<GenerationJob>();
     qRegisterMetaType<GenerationOutput>();
+    qRegisterMetaType<ModelLoadInfo>();
+    qRegisterMetaType<pipeline::LoadProgress>();
     m_thread.setObjectName(QStringLiteral("i4 engine"));
     m_worker = new GenerationWorker(std::move(engine));
     m_worker->moveToThread(&m_thread);
@@ -18,10 +19,11 @@ GenerationController::GenerationController(std::unique_ptr<Engine> engine, QObje
     connect(this, &GenerationController::loadRequested, m_worker, &GenerationWorker::loadModel);
 
     connect(m_worker, &GenerationWorker::started, this, &GenerationController::jobStarted);
-    connect(m_worker, &GenerationWorker::progress, this, [this](int step, int total, double eta) {
-        m_queue->setProgress(m_queue->runningJobId(), step, total);
-        emit progress(step, total, eta);
-    });
+    connect(m_worker, &GenerationWorker::progress, this,
+            [this](int step, int total, double eta, double secondsPerStep) {
+                m_queue->setProgress(m_queue->runningJobId(), step, total);
+                emit progress(step, total, eta, secondsPerStep);
+            });
     connect(m_worker, &GenerationWorker::preview, this, &GenerationController::preview);
     connect(m_worker, &GenerationWorker::finished, this, [this](const GenerationOutput& output) {
         onJobEnded();
@@ -40,13 +42,14 @@ GenerationController::GenerationController(std::unique_ptr<Engine> engine, QObje
         emit jobCancelled(id);
         dispatchNext();
     });
-    connect(m_worker, &GenerationWorker::modelLoaded, this, [this](const QString& modelId) {
-        m_loading = false;
-        emit modelLoaded(modelId);
+    connect(m_worker, &GenerationWorker::loadProgress, this, &GenerationController::loadProgress);
+    connect(m_worker, &GenerationWorker::modelLoaded, this, [this](const ModelLoadInfo& info) {
+        --m_pendingLoads;
+        emit modelLoaded(info);
         dispatchNext();
     });
     connect(m_worker, &GenerationWorker::modelLoadFailed, this, [this](const QString& message) {
-        m_loading = false;
+        --m_pendingLoads;
         emit modelLoadFailed(message);
     });
     m_thread.start();
@@ -84,14 +87,18 @@ void GenerationController::cancelAll() {
 }
 
 void GenerationController::loadModel(const QString& folder, const QString& device,
-                                     const QString& dtype) {
-    m_loading = true;
-    emit loadRequested(folder, device, dtype);
+                                     const QString& dtype, const QString& memory) {
+    ++m_pendingLoads;
+    emit loadRequested(folder, device, dtype, memory);
+}
+
+void GenerationController::setLoader(GenerationWorker::ModelLoader loader) {
+    m_worker->setLoader(std::move(loader));
 }
 
 void GenerationController::dispatchNext() {
     // Loading replaces the engine; jobs wait until it is done (or failed).
-    if (m_busy || m_loading) return;
+    if (m_busy || m_pendingLoads > 0) return;
     const std::optional<GenerationJob> job = m_queue->startNext();
     if (!job) return;
     m_busy = true;

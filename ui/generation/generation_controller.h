@@ -7,10 +7,10 @@
 
 #include "ui/engine/engine.h"
 #include "ui/generation/generation_job.h"
+#include "ui/generation/generation_worker.h"
 
 namespace i4::ui {
 
-class GenerationWorker;
 class JobQueueModel;
 
 // UI-thread facade over the engine thread: owns the QThread, the worker on it and the job
@@ -33,21 +33,28 @@ public:
     // A pending job leaves the queue; the running one is asked to stop.
     void cancel(quint64 jobId);
     void cancelAll();
-    void loadModel(const QString& folder, const QString& device, const QString& dtype);
+    // Loads on the engine thread; `device`, `dtype`, `memory` as in AppSettings ("auto" too).
+    void loadModel(const QString& folder, const QString& device, const QString& dtype,
+                   const QString& memory = QStringLiteral("auto"));
+    bool isLoading() const { return m_pendingLoads > 0; }
+    // Replaces how a folder becomes an Engine (tests); before the first loadModel() only.
+    void setLoader(GenerationWorker::ModelLoader loader);
 
 signals:
     void jobStarted(quint64 jobId);
-    void progress(int step, int total, double etaSeconds);
+    void progress(int step, int total, double etaSeconds, double secondsPerStep);
     void preview(const QImage& image);
     void jobFinished(const i4::ui::GenerationOutput& output);
     void jobFailed(quint64 jobId, const QString& message);
     void jobCancelled(quint64 jobId);
-    void modelLoaded(const QString& modelId);
+    void loadProgress(const i4::pipeline::LoadProgress& progress);
+    void modelLoaded(const i4::ui::ModelLoadInfo& info);
     void modelLoadFailed(const QString& message);
 
     // Internal: queued hand-over to the worker thread.
     void runRequested(const i4::ui::GenerationJob& job);
-    void loadRequested(const QString& folder, const QString& device, const QString& dtype);
+    void loadRequested(const QString& folder, const QString& device, const QString& dtype,
+                       const QString& memory);
 
 private:
     void dispatchNext();
@@ -57,7 +64,7 @@ private:
     GenerationWorker* m_worker = nullptr;  // lives on m_thread, deleted by its finished()
     JobQueueModel* m_queue = nullptr;
     bool m_busy = false;
-    bool m_loading = false;
+    int m_pendingLoads = 0;  // asked for and not yet loaded or failed
 };
 
 }  // namespace i4::ui

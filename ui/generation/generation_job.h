@@ -6,6 +6,7 @@
 #include <QVector>
 
 #include "core/pipeline/generation_request.h"
+#include "core/pipeline/pipeline.h"
 
 namespace i4::ui {
 
@@ -22,9 +23,20 @@ struct GenerationOutput {
     QVector<QImage> images;
     QString modelId;
     double seconds = 0;
+    double secondsPerStep = 0;  // denoising, both transformers
+    quint64 peakGpuBytes = 0;   // the GPU allocator's peak during the job (0 on the CPU)
+};
+
+// What the worker hands back once a model is loaded.
+struct ModelLoadInfo {
+    QString modelId;
+    pipeline::LoadReport report;  // device, precision, memory mode, per-component times
+    quint64 gpuTotalBytes = 0;    // the GPU's memory, when it runs on one
 };
 
 }  // namespace i4::ui
 
 Q_DECLARE_METATYPE(i4::ui::GenerationJob)
 Q_DECLARE_METATYPE(i4::ui::GenerationOutput)
+Q_DECLARE_METATYPE(i4::ui::ModelLoadInfo)
+Q_DECLARE_METATYPE(i4::pipeline::LoadProgress)

@@ -1,6 +1,8 @@
 #include "ui/generation/generation_worker.h"
 
 #include "core/errors.h"
+#include "core/pipeline/devices.h"
+#include "ui/engine/device_text.h"
 #include "ui/engine/engine_loader.h"
 #include "ui/generation/image_conversion.h"
 
@@ -14,7 +16,7 @@ constexpr qint64 kMinPreviewIntervalMs = 50;
 }  // namespace
 
 GenerationWorker::GenerationWorker(std::unique_ptr<Engine> engine, QObject* parent)
-    : QObject(parent), m_engine(std::move(engine)) {
+    : QObject(parent), m_engine(std::move(engine)), m_loader(&loadModelEngine) {
     m_hasEngine = m_engine != nullptr;
 }
 
@@ -32,7 +34,8 @@ pipeline::GenerationCallbacks GenerationWorker::makeCallbacks() {
     pipeline::GenerationCallbacks callbacks;
     callbacks.cancel = &m_cancel;
     callbacks.onStep = [this](const pipeline::StepInfo& info) {
-        emit progress(info.step, info.total, info.etaSeconds);
+        emit progress(info.step, info.total, info.etaSeconds,
+                      info.step > 0 ? info.elapsedSeconds / info.step : 0.0);
     };
     callbacks.onPreview = [this](const pipeline::StepInfo& info, const pipeline::RgbImage& rgb) {
         const bool last = info.step >= info.total;
@@ -61,6 +64,9 @@ void GenerationWorker::run(const GenerationJob& job) {
         output.request = result.request;
         output.modelId = m_engine->modelId();
         output.seconds = double(clock.elapsed()) / 1000.0;
+        const int steps = result.request.steps.value_or(0);
+        output.secondsPerStep = steps > 0 ? result.denoiseSeconds / steps : 0.0;
+        output.peakGpuBytes = result.peakGpuBytes;
         for (const pipeline::RgbImage& rgb : result.images) output.images.push_back(toQImage(rgb));
         finish();
         emit finished(output);
@@ -73,18 +79,35 @@ void GenerationWorker::run(const GenerationJob& job) {
     }
 }
 
-void GenerationWorker::loadModel(const QString& folder, const QString& device,
-                                 const QString& dtype) {
-    pipeline::LoadOptions options;
-    options.device = device.toStdString();
-    options.dtype = dtype.toStdString();
+void GenerationWorker::loadModel(const QString& folder, const QString& device, const QString& dtype,
+                                 const QString& memory) {
+    // Free the old weights first: two bundles rarely fit in memory together.
+    m_hasEngine = false;
+    std::atomic_store(&m_engine, std::shared_ptr<Engine>());
     try {
-        // Free the old weights first: two bundles rarely fit in memory together.
-        m_hasEngine = false;
-        std::atomic_store(&m_engine, std::shared_ptr<Engine>());
-        std::atomic_store(&m_engine, std::shared_ptr<Engine>(loadModelEngine(folder, options)));
+        const std::string requested = device.toStdString();
+        pipeline::DeviceReport devices;
+        if (requested != "cpu") {
+            devices = pipeline::deviceReport();
+            // Said here in the user's language; core's own message would be English.
+            if (requested == "cuda" && !devices.gpuAvailable) {
+                emit modelLoadFailed(noGpuSentence(devices));
+                return;
+            }
+        }
+        pipeline::LoadOptions options;
+        options.device = pipeline::resolveDevice(requested);
+        options.dtype = pipeline::resolveDtype(dtype.toStdString(), options.device);
+        options.memory = memory.toStdString();
+        options.onProgress = [this](const pipeline::LoadProgress& p) { emit loadProgress(p); };
+        std::shared_ptr<Engine> engine(m_loader(folder, options));
+        ModelLoadInfo info;
+        info.modelId = engine->modelId();
+        info.report = engine->loadReport();
+        if (info.report.device == "cuda") info.gpuTotalBytes = devices.gpuTotalBytes;
+        std::atomic_store(&m_engine, std::move(engine));
         m_hasEngine = true;
-        emit modelLoaded(m_engine->modelId());
+        emit modelLoaded(info);
     } catch (const std::exception& error) {
         emit modelLoadFailed(QString::fromStdString(error.what()));
     }

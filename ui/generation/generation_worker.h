@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QObject>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "ui/engine/engine.h"
@@ -18,8 +19,16 @@ class GenerationWorker : public QObject {
     Q_OBJECT
 
 public:
+    // Makes an Engine from a model folder; runs on the worker thread.
+    using ModelLoader =
+        std::function<std::unique_ptr<Engine>(const QString&, const pipeline::LoadOptions&)>;
+
     explicit GenerationWorker(std::unique_ptr<Engine> engine = {}, QObject* parent = nullptr);
     ~GenerationWorker() override;
+
+    // Replaces loadModelEngine (for tests: a loader that needs no model). Not thread-safe: call
+    // before the first loadModel().
+    void setLoader(ModelLoader loader) { m_loader = std::move(loader); }
 
     // Thread-safe. Cancels `jobId` if it is the job being run; a stale id is ignored.
     void requestCancel(quint64 jobId);
@@ -30,16 +39,21 @@ public:
 
 public slots:
     void run(const i4::ui::GenerationJob& job);
-    void loadModel(const QString& folder, const QString& device, const QString& dtype);
+    // `device`, `dtype` and `memory` as in AppSettings ("auto" allowed); resolved here, since
+    // looking for a GPU can take a moment on a CUDA build.
+    void loadModel(const QString& folder, const QString& device, const QString& dtype,
+                   const QString& memory);
 
 signals:
     void started(quint64 jobId);
-    void progress(int step, int total, double etaSeconds);
+    void progress(int step, int total, double etaSeconds, double secondsPerStep);
     void preview(const QImage& image);
     void finished(const i4::ui::GenerationOutput& results);
     void failed(const QString& message);
     void cancelled();
-    void modelLoaded(const QString& modelId);
+    // Each component as it starts and finishes loading (Note [Memory modes] for where it goes).
+    void loadProgress(const i4::pipeline::LoadProgress& progress);
+    void modelLoaded(const i4::ui::ModelLoadInfo& info);
     void modelLoadFailed(const QString& message);
 
 private:
@@ -49,6 +63,7 @@ private:
     // read it from any thread.
     std::shared_ptr<Engine> m_engine;
     std::atomic<bool> m_hasEngine{false};
+    ModelLoader m_loader;
     std::atomic<bool> m_cancel{false};
     std::atomic<quint64> m_runningJob{0};
     QElapsedTimer m_sincePreview;

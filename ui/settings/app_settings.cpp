@@ -11,11 +11,19 @@ const QString kModelFolders = QStringLiteral("model/folders");
 const QString kActiveModel = QStringLiteral("model/active");
 const QString kDevice = QStringLiteral("engine/device");
 const QString kPrecision = QStringLiteral("engine/precision");
+const QString kMemoryMode = QStringLiteral("engine/memory");
 const QString kGallery = QStringLiteral("gallery/folder");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kAllowAnySize = QStringLiteral("engine/allowAnySize");
 const QString kPresetFile = QStringLiteral("sampler/presetFile");
 const QString kFirstRunDone = QStringLiteral("ui/firstRunDone");
+
+// A stored value outside `choices` (an older version's, a hand edit) reads as the default, the
+// first choice, so the engine never sees it.
+QString oneOf(const QSettings& settings, const QString& key, const QStringList& choices) {
+    const QString value = settings.value(key, choices.front()).toString();
+    return choices.contains(value) ? value : choices.front();
+}
 
 }  // namespace
 
@@ -41,15 +49,23 @@ void AppSettings::setActiveModelFolder(const QString& folder) {
     m_settings.setValue(kActiveModel, folder);
 }
 
-QString AppSettings::device() const {
-    return m_settings.value(kDevice, QStringLiteral("cpu")).toString();
-}
+QString AppSettings::device() const { return oneOf(m_settings, kDevice, deviceChoices()); }
 
 void AppSettings::setDevice(const QString& device) { m_settings.setValue(kDevice, device); }
 
-QString AppSettings::precision() const {
-    return m_settings.value(kPrecision, QStringLiteral("bf16")).toString();
+void AppSettings::setSessionDevice(const QString& device) { m_sessionDevice = device; }
+
+QString AppSettings::effectiveDevice() const {
+    return m_sessionDevice.isEmpty() ? device() : m_sessionDevice;
 }
+
+QString AppSettings::memoryMode() const {
+    return oneOf(m_settings, kMemoryMode, memoryModeChoices());
+}
+
+void AppSettings::setMemoryMode(const QString& mode) { m_settings.setValue(kMemoryMode, mode); }
+
+QString AppSettings::precision() const { return oneOf(m_settings, kPrecision, precisionChoices()); }
 
 void AppSettings::setPrecision(const QString& precision) {
     m_settings.setValue(kPrecision, precision);
@@ -80,6 +96,24 @@ void AppSettings::setPresetFile(const QString& file) { m_settings.setValue(kPres
 bool AppSettings::firstRunDone() const { return m_settings.value(kFirstRunDone, false).toBool(); }
 
 void AppSettings::setFirstRunDone(bool done) { m_settings.setValue(kFirstRunDone, done); }
+
+const QStringList& AppSettings::deviceChoices() {
+    static const QStringList choices{QStringLiteral("auto"), QStringLiteral("cuda"),
+                                     QStringLiteral("cpu")};
+    return choices;
+}
+
+const QStringList& AppSettings::memoryModeChoices() {
+    static const QStringList choices{QStringLiteral("auto"), QStringLiteral("resident"),
+                                     QStringLiteral("offload-encoder"), QStringLiteral("low-vram")};
+    return choices;
+}
+
+const QStringList& AppSettings::precisionChoices() {
+    static const QStringList choices{QStringLiteral("auto"), QStringLiteral("fp32"),
+                                     QStringLiteral("bf16")};
+    return choices;
+}
 
 QString AppSettings::defaultGalleryFolder() {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))

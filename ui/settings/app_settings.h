@@ -16,9 +16,19 @@ public:
     void setModelFolders(const QStringList& folders);
     QString activeModelFolder() const;
     void setActiveModelFolder(const QString& folder);
-    QString device() const;  // "cpu" or "cuda"
+    // "auto" (default: an NVIDIA GPU when the build can use one), "cuda" or "cpu", as stored.
+    QString device() const;
     void setDevice(const QString& device);
-    QString precision() const;  // "fp32" or "bf16"
+    // A device for this session only (i4studio --device), never stored; "" for none.
+    QString sessionDevice() const { return m_sessionDevice; }
+    void setSessionDevice(const QString& device);
+    // What a model loads on now: the session's device if set, else the stored one.
+    QString effectiveDevice() const;
+    // Note [Memory modes] in core/pipeline/pipeline.h: "auto" (default), "resident",
+    // "offload-encoder" or "low-vram".
+    QString memoryMode() const;
+    void setMemoryMode(const QString& mode);
+    QString precision() const;  // "auto" (default), "fp32" or "bf16"
     void setPrecision(const QString& precision);
     QString galleryFolder() const;
     void setGalleryFolder(const QString& folder);
@@ -35,9 +45,13 @@ public:
     void setFirstRunDone(bool done);
 
     static QString defaultGalleryFolder();
+    static const QStringList& deviceChoices();      // "auto", "cuda", "cpu"
+    static const QStringList& memoryModeChoices();  // "auto", "resident", ...
+    static const QStringList& precisionChoices();   // "auto", "fp32", "bf16"
 
 private:
     QSettings m_settings;
+    QString m_sessionDevice;
 };
 
 }  // namespace i4::ui
