@@ -198,7 +198,8 @@ elif [ -z "$existing" ]; then
     add_row "gpu tests" - 0.0 "not run: no gpu test target built"
 else
     run_stage "gpu tests" 150 180 "$OUT/ctest.log" env I4_GOLDEN_DIR="$golden" \
-        ctest --test-dir "$build_dir" -L gpu --output-on-failure --timeout 120 -j "$test_jobs"
+        bash -c 'cd "$1" && ctest -L gpu --output-on-failure --timeout 120 -j "$2"' - \
+        "$build_dir" "$test_jobs"
     # ctest's "100% tests passed" counts skipped tests as not failed; count each outcome.
     total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$OUT/ctest.log" 2>/dev/null | tail -1)
     passed=$(grep -c -E ' Passed +[0-9.]+ sec' "$OUT/ctest.log" 2>/dev/null)
