@@ -59,7 +59,11 @@ else()
 endif()
 # TorchConfig exports a flag list rather than a target with usage requirements; wrap it.
 add_library(i4_torch INTERFACE)
-target_link_libraries(i4_torch INTERFACE ${TORCH_LIBRARIES})
+# libstdc++ first: PyTorch's wheels build against an old libstdc++ and carry their own copies of
+# newer parts (libtorch.so exports 64 std::filesystem symbols). Listed after libtorch, the
+# dynamic linker binds our std::filesystem::remove_all to libtorch's copy, which crashes; listed
+# first, every std:: symbol comes from the system's libstdc++.
+target_link_libraries(i4_torch INTERFACE stdc++ ${TORCH_LIBRARIES})
 target_include_directories(i4_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
 separate_arguments(_i4_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 target_compile_options(i4_torch INTERFACE ${_i4_torch_flags})
