@@ -23,5 +23,6 @@ Command addTokenizeCommand(CLI::App& app);
 Command addGenerateCommand(CLI::App& app);
 Command addCheckCaptionCommand(CLI::App& app);
 Command addDevicesCommand(CLI::App& app);
+Command addBenchCommand(CLI::App& app);
 
 }  // namespace i4::cli

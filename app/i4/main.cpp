@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
         addGenerateCommand(app),
         addCheckCaptionCommand(app),
         addDevicesCommand(app),
+        addBenchCommand(app),
     };
 
     try {

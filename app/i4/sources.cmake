@@ -5,4 +5,5 @@ target_sources(i4 PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/progress_bar.cpp
     ${CMAKE_CURRENT_LIST_DIR}/device_choice.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cmd_devices.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/cmd_bench.cpp
 )
