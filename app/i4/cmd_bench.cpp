@@ -212,8 +212,9 @@ int runBench(const BenchOptions& o) {
                 device.is_cuda() ? gpu.name.c_str() : "CPU", runtime::torchVersion().c_str(),
                 o.width, o.height, o.textTokens, static_cast<long long>(condTokens),
                 static_cast<long long>(gridTokens));
-    std::printf("mode: %s, fused block kernels %s\n", o.fp8 ? "fast (fp8 matmuls)" : "exact (bf16)",
-                runtime::fusedKernelsStatus().c_str());
+    const char* mode = o.fp8 ? "fast (fp8 matmuls)"
+                             : (dtype == at::kBFloat16 ? "exact (bf16)" : "exact (float32)");
+    std::printf("mode: %s, fused block kernels %s\n", mode, runtime::fusedKernelsStatus().c_str());
     {
         const auto opts = at::TensorOptions(dtype).device(device);
         const at::Tensor q = at::randn({1, real.numHeads, condTokens, real.headDim}, opts);

@@ -66,8 +66,9 @@ at::Tensor dequantizeNf4(const Nf4Weight& weight) {
     // Both nibbles of a byte at once: row b of `pairs` is (map[b / 16], map[b % 16]), so one
     // lookup per byte with 32-bit indices (a per-element int64 index would take 8 bytes per
     // weight, ~1 GB for one of the transformer's 12288 x 4608 matrices).
-    const at::Tensor map = weight.quantMap.to(device, at::kFloat);                       // [16]
-    const at::Tensor pairs = at::stack({map.repeat_interleave(16), map.repeat({16})}, 1);  // [256, 2]
+    const at::Tensor map = weight.quantMap.to(device, at::kFloat);  // [16]
+    const at::Tensor pairs =
+        at::stack({map.repeat_interleave(16), map.repeat({16})}, 1);  // [256, 2]
     at::Tensor values =
         pairs.index_select(0, packed.to(at::kInt)).reshape({-1}).narrow(0, 0, n);  // [n] f32
     const int64_t blocks = (n + weight.blocksize - 1) / weight.blocksize;

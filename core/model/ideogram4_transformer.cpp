@@ -200,8 +200,8 @@ Ideogram4Transformer Ideogram4Transformer::load(const io::Checkpoint& ckpt,
 void Ideogram4Transformer::placeWeights() {
     // Resident weights are dequantised once (on the compute device): the forward then runs plain
     // matmuls in the compute dtype.
-    for (Linear* l : {&m_inputProj, &m_timeMlpIn, &m_timeMlpOut, &m_adalnProj,
-                      &m_finalLinear, &m_finalModulation}) {
+    for (Linear* l : {&m_inputProj, &m_timeMlpIn, &m_timeMlpOut, &m_adalnProj, &m_finalLinear,
+                      &m_finalModulation}) {
         l->prepare(m_options.dtype, m_options.device);
     }
     m_llmCondProj.place(m_options.placement, m_options.dtype, m_options.device);
@@ -232,7 +232,8 @@ Ideogram4Transformer Ideogram4Transformer::random(const Ideogram4Config& config,
     const int64_t a = config.adalnDim;
     // Small weights keep every activation finite through 34 blocks, as trained weights do.
     const auto linear = [&](const std::string& name, int64_t out, int64_t in, bool bias) {
-        at::Tensor w = (at::randn({out, in}, f32) * (1.0 / std::sqrt(double(in)))).to(options.dtype);
+        at::Tensor w =
+            (at::randn({out, in}, f32) * (1.0 / std::sqrt(double(in)))).to(options.dtype);
         return Linear::fromDense(name, w,
                                  bias ? at::zeros({out}, f32).to(options.dtype) : at::Tensor());
     };
@@ -368,7 +369,7 @@ at::Tensor Ideogram4Transformer::runBlock(const Block& b, const at::Tensor& h,
     at::Tensor attn = runtime::attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2),
                                          conditioning.mask,
                                          1.0 / std::sqrt(double(headDim)));  // [B, H, L, Dh]
-    attn = attn.transpose(1, 2).reshape({batch, len, heads * headDim});  // [B, L, D]
+    attn = attn.transpose(1, 2).reshape({batch, len, heads * headDim});      // [B, L, D]
     at::Tensor out = runtime::gatedResidualRmsNorm(h, b.out(attn), b.attentionNorm2, gateMsa, eps);
 
     at::Tensor u = runtime::rmsNormModulate(out, b.ffnNorm1, scaleMlp, eps);
@@ -409,14 +410,15 @@ Ideogram4Transformer::Conditioning Ideogram4Transformer::prepare(
     const auto dtype = m_options.dtype;
     const auto device = m_options.device;
     at::Tensor ind = indicator.to(device, at::kLong);
-    at::Tensor imageTokens = ind == kIndicatorImage;  // [B, L] bool
+    at::Tensor imageTokens = ind == kIndicatorImage;    // [B, L] bool
     c.imageMask = imageTokens.unsqueeze(-1).to(dtype);  // [B, L, 1]
 
     // The reference projects llm * text_mask for every token and masks the result again, so only
     // text tokens contribute; projecting just those rows gives the same values at a fraction of
     // the cost (the projection is 53248 wide). The forward adds this to input_proj's output,
     // which is exactly zero at text tokens, so the sum is the reference's to the bit.
-    at::Tensor embedding = at::zeros({batch * len, m_config.hiddenSize()}, at::TensorOptions(dtype).device(device));
+    at::Tensor embedding =
+        at::zeros({batch * len, m_config.hiddenSize()}, at::TensorOptions(dtype).device(device));
     at::Tensor textRows = (ind == kIndicatorText).flatten().nonzero().squeeze(1);  // [T] i64
     if (textRows.numel() > 0) {
         if (!llmFeatures.defined()) {

@@ -49,8 +49,8 @@ public:
 
     // A transformer of `config` with random weights made directly on the compute device, no
     // file involved: for benchmarks at the real size (`i4 bench`). Placement as for loading.
-    static Ideogram4Transformer random(const Ideogram4Config& config,
-                                       const ComputeOptions& options, uint64_t seed);
+    static Ideogram4Transformer random(const Ideogram4Config& config, const ComputeOptions& options,
+                                       uint64_t seed);
 
     const Ideogram4Config& config() const { return m_config; }
     const ComputeOptions& options() const { return m_options; }

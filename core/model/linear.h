@@ -79,7 +79,7 @@ private:
     at::Tensor m_codes;  // fp8: uint8 [out, in]
     at::Tensor m_scale;  // fp8: float32 [out]
     io::Nf4Weight m_nf4;
-    at::Tensor m_bias;  // [out] or undefined
+    at::Tensor m_bias;         // [out] or undefined
     bool m_fp8Matmul = false;  // forward runs runtime::fp8Linear on m_codes / m_scale
 };
 

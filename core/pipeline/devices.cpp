@@ -39,7 +39,8 @@ std::string resolveDevice(const std::string& requested) {
 
 std::string resolveDtype(const std::string& requested, const std::string& device) {
     if (requested == "fp32" || requested == "bf16") return requested;
-    if (requested != "auto") throw InputError("unknown dtype '" + requested + "' (auto, fp32 or bf16)");
+    if (requested != "auto")
+        throw InputError("unknown dtype '" + requested + "' (auto, fp32 or bf16)");
     return device == "cuda" ? "bf16" : "fp32";
 }
 

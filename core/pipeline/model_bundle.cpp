@@ -109,8 +109,8 @@ uint64_t modeBytes(const std::string& mode, const ComponentSizes& s, int bytesPe
         return static_cast<uint64_t>(c.parameterCount) * static_cast<uint64_t>(bytesPerParameter);
     };
     const uint64_t vae = dense(s.vae);
-    if (mode == "resident") return dense(s.textEncoder) + dense(s.transformer) +
-                                   dense(s.unconditional) + vae;
+    if (mode == "resident")
+        return dense(s.textEncoder) + dense(s.transformer) + dense(s.unconditional) + vae;
     if (mode == "offload-encoder") return dense(s.transformer) + dense(s.unconditional) + vae;
     return s.transformer.bytes + s.unconditional.bytes + vae;  // low-vram: as stored
 }
@@ -190,7 +190,8 @@ public:
         };
         component("text_encoder", sizes.textEncoder.bytes, [&] {
             text::TextEncoderOptions te{dtype, device};
-            te.placement = offloadEncoder ? WeightPlacement::StoredOnHost : WeightPlacement::Resident;
+            te.placement =
+                offloadEncoder ? WeightPlacement::StoredOnHost : WeightPlacement::Resident;
             m_encoder.emplace(text::Qwen3TextEncoder::load(m_identity.textEncoder(), te));
         });
         model::ComputeOptions dit{dtype, device};
@@ -206,8 +207,8 @@ public:
             m_report.fp8Matmul = true;
         }
         component("transformer", sizes.transformer.bytes, [&] {
-            m_conditional.emplace(model::Ideogram4Transformer::loadFolder(
-                m_identity.transformer(), "transformer", dit));
+            m_conditional.emplace(model::Ideogram4Transformer::loadFolder(m_identity.transformer(),
+                                                                          "transformer", dit));
         });
         component("unconditional_transformer", sizes.unconditional.bytes, [&] {
             m_unconditional.emplace(model::Ideogram4Transformer::loadFolder(
@@ -297,18 +298,19 @@ GenerationResult LoadedBundle::generate(const GenerationRequest& request,
         if (!isOutOfMemory(e.what())) {
             throw Error(std::string("engine error: ") + e.what_without_backtrace());
         }
-        if (m_report.device != "cuda") throw Error("out of memory while generating " + size + advice);
+        if (m_report.device != "cuda")
+            throw Error("out of memory while generating " + size + advice);
         runtime::cudaReleaseCache();
         std::string message = "out of GPU memory while generating " + size + " in memory mode " +
                               m_report.memory + advice;
         const std::string lighter = lighterMode(m_report.memory);
         if (!lighter.empty()) {
-            message += ", or load the model in memory mode " + lighter + " (its weights take about " +
-                       gigabytes(modeBytes(lighter, m_sizes, m_report.dtype == "fp32" ? 4 : 2)) +
-                       " instead of " +
-                       gigabytes(modeBytes(m_report.memory, m_sizes,
-                                           m_report.dtype == "fp32" ? 4 : 2)) +
-                       ")";
+            message +=
+                ", or load the model in memory mode " + lighter + " (its weights take about " +
+                gigabytes(modeBytes(lighter, m_sizes, m_report.dtype == "fp32" ? 4 : 2)) +
+                " instead of " +
+                gigabytes(modeBytes(m_report.memory, m_sizes, m_report.dtype == "fp32" ? 4 : 2)) +
+                ")";
         }
         throw Error(message);
     }
@@ -347,7 +349,8 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     // [B, L, 13 * hidden] f32: the text features in the text slots, zero at the image slots.
     at::Tensor llm = at::zeros({batch, cond.length(), m_encoder->featureSize()},
                                at::TensorOptions(at::kFloat).device(device));
-    llm.narrow(1, 0, cond.textLength).copy_(runtime::toDevice(text.features.to(at::kFloat), device));
+    llm.narrow(1, 0, cond.textLength)
+        .copy_(runtime::toDevice(text.features.to(at::kFloat), device));
     const auto plan =
         sampling::makeSamplingPlan(*resolved.steps, *resolved.mu, *resolved.std,
                                    resolved.guidanceSchedule, request.height, request.width);
@@ -400,10 +403,9 @@ std::shared_ptr<ModelBundle> ModelBundle::load(const std::filesystem::path& fold
         }
         runtime::cudaReleaseCache();
         const std::string mode = options.memory == "auto" ? "the automatic mode" : options.memory;
-        std::string message =
-            "not enough GPU memory to load " + folder.string() + " in " + mode;
-        const std::string lighter = lighterMode(options.memory == "auto" ? "offload-encoder"
-                                                                         : options.memory);
+        std::string message = "not enough GPU memory to load " + folder.string() + " in " + mode;
+        const std::string lighter =
+            lighterMode(options.memory == "auto" ? "offload-encoder" : options.memory);
         if (!lighter.empty()) message += "; try memory mode " + lighter;
         throw ModelError(message + " (" + gigabytes(runtime::gpuInfo().freeBytes) + " free now)");
     }

@@ -99,10 +99,8 @@ private:
     void allocate() {
         for (Slot& slot : m_slots) {
             if (slot.buffer) continue;
-            check(cudaHostAlloc(&slot.buffer, kBufferBytes, cudaHostAllocDefault),
-                  "cudaHostAlloc");
-            check(cudaEventCreateWithFlags(&slot.done, cudaEventDisableTiming),
-                  "cudaEventCreate");
+            check(cudaHostAlloc(&slot.buffer, kBufferBytes, cudaHostAllocDefault), "cudaHostAlloc");
+            check(cudaEventCreateWithFlags(&slot.done, cudaEventDisableTiming), "cudaEventCreate");
         }
     }
 
@@ -152,13 +150,9 @@ GpuInfo gpuInfo() {
     return info;
 }
 
-uint64_t cudaAllocatedBytes() {
-    return haveDevice() ? allocatedStat(false) : 0;
-}
+uint64_t cudaAllocatedBytes() { return haveDevice() ? allocatedStat(false) : 0; }
 
-uint64_t cudaPeakAllocatedBytes() {
-    return haveDevice() ? allocatedStat(true) : 0;
-}
+uint64_t cudaPeakAllocatedBytes() { return haveDevice() ? allocatedStat(true) : 0; }
 
 void cudaResetPeak() {
     if (haveDevice()) c10::cuda::CUDACachingAllocator::resetPeakStats(0);

@@ -58,9 +58,7 @@ at::Tensor swiglu(const at::Tensor& a, const at::Tensor& b) { return at::silu(a)
 
 namespace {
 
-bool aligned(const at::Tensor& t) {
-    return reinterpret_cast<uintptr_t>(t.data_ptr()) % 16 == 0;
-}
+bool aligned(const at::Tensor& t) { return reinterpret_cast<uintptr_t>(t.data_ptr()) % 16 == 0; }
 
 // A tensor the kernels can take: bf16, contiguous, on the GPU, 16-byte aligned.
 bool kernelReady(const at::Tensor& t) {
@@ -112,8 +110,8 @@ std::optional<at::Tensor> kernelGatedResidual(const at::Tensor& residual, const 
 }
 
 std::optional<std::pair<at::Tensor, at::Tensor>> kernelQkNormRope(
-    const at::Tensor& qkv, const at::Tensor& normQ, const at::Tensor& normK,
-    const at::Tensor& cos, const at::Tensor& sin, double eps) {
+    const at::Tensor& qkv, const at::Tensor& normQ, const at::Tensor& normK, const at::Tensor& cos,
+    const at::Tensor& sin, double eps) {
     if (!kernelReady(qkv) || qkv.dim() != 5 || qkv.size(2) != 3 || !kernelReady(cos) ||
         !kernelReady(sin)) {
         return std::nullopt;
@@ -138,8 +136,7 @@ std::optional<std::pair<at::Tensor, at::Tensor>> kernelQkNormRope(
 std::optional<at::Tensor> kernelSwiglu(const at::Tensor& a, const at::Tensor& b) {
     if (!kernelReady(a) || !kernelReady(b) || a.sizes() != b.sizes()) return std::nullopt;
     at::Tensor out = at::empty_like(a);
-    if (!cuda::swiglu(a.data_ptr(), b.data_ptr(), out.data_ptr(), a.numel(),
-                      currentCudaStream())) {
+    if (!cuda::swiglu(a.data_ptr(), b.data_ptr(), out.data_ptr(), a.numel(), currentCudaStream())) {
         return std::nullopt;
     }
     return out;
@@ -175,9 +172,9 @@ std::vector<Check> runSelfCheck() {
     const at::Tensor weight = random({512}, f32);
     const at::Tensor scale = random({2, 1, 512}, options);
     const double eps = 1e-6;
-    checks.push_back({"rmsnorm-modulate",
-                      compare(kernelRmsNormModulate(x, weight, scale, eps),
-                              reference::rmsNormModulate(x, weight, scale, eps))});
+    checks.push_back(
+        {"rmsnorm-modulate", compare(kernelRmsNormModulate(x, weight, scale, eps),
+                                     reference::rmsNormModulate(x, weight, scale, eps))});
     checks.push_back({"gated-residual-rmsnorm",
                       compare(kernelGatedResidual(residual, x, weight, scale, eps),
                               reference::gatedResidualRmsNorm(residual, x, weight, scale, eps))});
@@ -187,12 +184,12 @@ std::vector<Check> runSelfCheck() {
     const at::Tensor cos = angles.cos().to(at::kBFloat16), sin = angles.sin().to(at::kBFloat16);
     const auto want = reference::qkNormRope(qkv, normQ, normK, cos, sin, eps);
     const auto got = kernelQkNormRope(qkv, normQ, normK, cos, sin, eps);
-    checks.push_back({"qk-norm-rope (q)",
-                      compare(got ? std::optional<at::Tensor>(got->first) : std::nullopt,
-                              want.first)});
-    checks.push_back({"qk-norm-rope (k)",
-                      compare(got ? std::optional<at::Tensor>(got->second) : std::nullopt,
-                              want.second)});
+    checks.push_back(
+        {"qk-norm-rope (q)",
+         compare(got ? std::optional<at::Tensor>(got->first) : std::nullopt, want.first)});
+    checks.push_back(
+        {"qk-norm-rope (k)",
+         compare(got ? std::optional<at::Tensor>(got->second) : std::nullopt, want.second)});
     const at::Tensor a = random({3, 1000, 8}, options), b = random({3, 1000, 8}, options);
     checks.push_back({"swiglu", compare(kernelSwiglu(a, b), reference::swiglu(a, b))});
     return checks;

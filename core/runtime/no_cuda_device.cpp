@@ -10,8 +10,8 @@ namespace i4::runtime {
 
 GpuInfo gpuInfo() {
     GpuInfo info;
-    info.problem = "this build of i4studio uses a LibTorch without CUDA (" +
-                   torchVersion() + ", CPU only), so it cannot use a GPU";
+    info.problem = "this build of i4studio uses a LibTorch without CUDA (" + torchVersion() +
+                   ", CPU only), so it cannot use a GPU";
     return info;
 }
 

@@ -40,7 +40,8 @@ at::Tensor decodeE4m3(const at::Tensor& codes) {
     // No float8 dtype before 2.1: a table of the 256 codes.
     at::Tensor table = at::empty({256}, at::kFloat);
     float* values = table.data_ptr<float>();
-    for (int code = 0; code < 256; ++code) values[code] = io::decodeE4M3(static_cast<uint8_t>(code));
+    for (int code = 0; code < 256; ++code)
+        values[code] = io::decodeE4M3(static_cast<uint8_t>(code));
     return table.to(codes.device())
         .index_select(0, codes.reshape({-1}).to(at::kLong))
         .view(codes.sizes());
@@ -53,11 +54,16 @@ std::string attentionBackend(const at::Tensor& q, const at::Tensor& k, const at:
     const c10::optional<at::Tensor> attnMask =
         mask.defined() ? c10::optional<at::Tensor>(mask) : c10::nullopt;
     switch (at::_fused_sdp_choice(q, k, v, attnMask, 0.0, false)) {
-        case 0: return "math";
-        case 1: return "flash";
-        case 2: return "efficient";
-        case 3: return "cudnn";
-        default: return "other";
+        case 0:
+            return "math";
+        case 1:
+            return "flash";
+        case 2:
+            return "efficient";
+        case 3:
+            return "cudnn";
+        default:
+            return "other";
     }
 #else
     (void)q, (void)k, (void)v, (void)mask;
@@ -88,7 +94,7 @@ bool fp8MatmulSupported() {
 at::Tensor fp8Linear(const at::Tensor& x, const at::Tensor& codes, const at::Tensor& scale,
                      const at::Tensor& bias) {
 #if I4_TORCH_AT_LEAST(2, 4)
-    const at::Tensor xf = x.to(at::kFloat);                                              // [M, K]
+    const at::Tensor xf = x.to(at::kFloat);                                               // [M, K]
     const at::Tensor scaleA = (xf.abs().amax(-1, true) / kE4m3Max).clamp_min(kMinScale);  // [M, 1]
     const at::Tensor xq = (xf / scaleA).clamp(-kE4m3Max, kE4m3Max).to(at::kFloat8_e4m3fn);
     const at::Tensor wT = codes.view(at::kFloat8_e4m3fn).t();  // [K, N], column-major

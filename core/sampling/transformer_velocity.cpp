@@ -42,8 +42,8 @@ VelocityFn conditionalVelocity(const model::Ideogram4Transformer& model, const P
         const int64_t batch = packed.batch();
         at::Tensor x = at::cat({at::zeros({batch, textLength, channels}, z.options()), z},
                                1);  // [B, L, C] f32
-        at::Tensor v = m->forward(x, at::full({batch}, t, z.options().dtype(at::kFloat)),
-                                  *conditioning);
+        at::Tensor v =
+            m->forward(x, at::full({batch}, t, z.options().dtype(at::kFloat)), *conditioning);
         return v.narrow(1, textLength, packed.imageTokens());  // [B, N, C] f32
     };
 }

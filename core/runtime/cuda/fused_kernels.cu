@@ -20,9 +20,7 @@ struct alignas(16) Vec8 {
     bf16 v[kVec];
 };
 
-__device__ __forceinline__ float round16(float x) {
-    return __bfloat162float(__float2bfloat16(x));
-}
+__device__ __forceinline__ float round16(float x) { return __bfloat162float(__float2bfloat16(x)); }
 
 __device__ __forceinline__ float warpSum(float v) {
     for (int offset = 16; offset > 0; offset >>= 1) v += __shfl_xor_sync(0xffffffffu, v, offset);
@@ -80,9 +78,9 @@ __global__ void rmsNormModulateKernel(const bf16* x, const float* weight, const 
     }
 }
 
-__global__ void gatedResidualRmsNormKernel(const bf16* residual, const bf16* x,
-                                           const float* weight, const bf16* gate, bf16* out,
-                                           int64_t dim, int64_t rowsPerGate, float eps) {
+__global__ void gatedResidualRmsNormKernel(const bf16* residual, const bf16* x, const float* weight,
+                                           const bf16* gate, bf16* out, int64_t dim,
+                                           int64_t rowsPerGate, float eps) {
     const int64_t row = blockIdx.x;
     const bf16* in = x + row * dim;
     const bf16* g = gate + (row / rowsPerGate) * dim;
@@ -107,8 +105,8 @@ __global__ void gatedResidualRmsNormKernel(const bf16* residual, const bf16* x,
 // element i with i +- headDim / 2, which sits 16 lanes away.
 template <int kPer>
 __global__ void qkNormRopeKernel(const bf16* qkv, const float* normQ, const float* normK,
-                                 const bf16* cos, const bf16* sin, bf16* q, bf16* k,
-                                 int64_t rows, int64_t heads, float eps) {
+                                 const bf16* cos, const bf16* sin, bf16* q, bf16* k, int64_t rows,
+                                 int64_t heads, float eps) {
     constexpr int kHeadDim = 32 * kPer;
     const int64_t warpId = (static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x) / 32;
     const int lane = threadIdx.x % 32;
@@ -165,8 +163,8 @@ bool launched() { return cudaPeekAtLastError() == cudaSuccess; }
 
 }  // namespace
 
-bool rmsNormModulate(const void* x, const float* weight, const void* scale, void* out,
-                     int64_t rows, int64_t dim, int64_t rowsPerScale, float eps, void* stream) {
+bool rmsNormModulate(const void* x, const float* weight, const void* scale, void* out, int64_t rows,
+                     int64_t dim, int64_t rowsPerScale, float eps, void* stream) {
     if (dim % kVec != 0 || rows <= 0 || rowsPerScale <= 0 || rows > (int64_t{1} << 31) - 1)
         return false;
     rmsNormModulateKernel<<<static_cast<unsigned>(rows), kRowThreads, 0,
@@ -203,16 +201,16 @@ bool qkNormRope(const void* qkv, const float* normQ, const float* normK, const v
     auto* ko = static_cast<bf16*>(k);
     switch (headDim) {
         case 256:
-            qkNormRopeKernel<8><<<blocks, kThreads, 0, s>>>(in, normQ, normK, c, sn, qo, ko, rows,
-                                                            heads, eps);
+            qkNormRopeKernel<8>
+                <<<blocks, kThreads, 0, s>>>(in, normQ, normK, c, sn, qo, ko, rows, heads, eps);
             break;
         case 128:
-            qkNormRopeKernel<4><<<blocks, kThreads, 0, s>>>(in, normQ, normK, c, sn, qo, ko, rows,
-                                                            heads, eps);
+            qkNormRopeKernel<4>
+                <<<blocks, kThreads, 0, s>>>(in, normQ, normK, c, sn, qo, ko, rows, heads, eps);
             break;
         case 64:
-            qkNormRopeKernel<2><<<blocks, kThreads, 0, s>>>(in, normQ, normK, c, sn, qo, ko, rows,
-                                                            heads, eps);
+            qkNormRopeKernel<2>
+                <<<blocks, kThreads, 0, s>>>(in, normQ, normK, c, sn, qo, ko, rows, heads, eps);
             break;
         default:
             return false;
@@ -227,8 +225,7 @@ bool swiglu(const void* a, const void* b, void* out, int64_t n, void* stream) {
     const auto blocks = static_cast<unsigned>(
         (vectors + kThreads - 1) / kThreads < 65535 ? (vectors + kThreads - 1) / kThreads : 65535);
     swigluKernel<<<blocks, kThreads, 0, static_cast<cudaStream_t>(stream)>>>(
-        static_cast<const bf16*>(a), static_cast<const bf16*>(b), static_cast<bf16*>(out),
-        vectors);
+        static_cast<const bf16*>(a), static_cast<const bf16*>(b), static_cast<bf16*>(out), vectors);
     return launched();
 }
 

@@ -9,11 +9,13 @@
 
 namespace i4::runtime::cuda {
 
-// out[m] = bf16(bf16(bf16(x[m] * rsqrt(mean(x[m]^2) + eps)) * bf16(weight)) * scale[m / rowsPerScale])
-bool rmsNormModulate(const void* x, const float* weight, const void* scale, void* out,
-                     int64_t rows, int64_t dim, int64_t rowsPerScale, float eps, void* stream);
+// out[m] = bf16(bf16(bf16(x[m] * rsqrt(mean(x[m]^2) + eps)) * bf16(weight)) * scale[m /
+// rowsPerScale])
+bool rmsNormModulate(const void* x, const float* weight, const void* scale, void* out, int64_t rows,
+                     int64_t dim, int64_t rowsPerScale, float eps, void* stream);
 
-// out[m] = bf16(residual[m] + bf16(gate[m / rowsPerGate] * bf16(bf16(rmsnorm(x[m])) * bf16(weight))))
+// out[m] = bf16(residual[m] + bf16(gate[m / rowsPerGate] * bf16(bf16(rmsnorm(x[m])) *
+// bf16(weight))))
 bool gatedResidualRmsNorm(const void* residual, const void* x, const float* weight,
                           const void* gate, void* out, int64_t rows, int64_t dim,
                           int64_t rowsPerGate, float eps, void* stream);

@@ -18,8 +18,8 @@ protected:
 // Sizes around the staging buffers' 64 MB: below the direct-copy limit, several buffers, a
 // partial last buffer, more buffers than the ring holds.
 TEST_F(DeviceGpu, StagedUploadCopiesEveryByte) {
-    for (int64_t bytes : {int64_t{1000}, int64_t{3} << 20, (int64_t{64} << 20) + 12345,
-                          int64_t{300} << 20}) {
+    for (int64_t bytes :
+         {int64_t{1000}, int64_t{3} << 20, (int64_t{64} << 20) + 12345, int64_t{300} << 20}) {
         const at::Tensor host = at::randint(0, 256, {bytes}, at::kByte);
         const at::Tensor device = toDevice(host, at::Device(at::kCUDA, 0));
         ASSERT_TRUE(device.is_cuda());

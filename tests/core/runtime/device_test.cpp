@@ -3,8 +3,8 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
-#include "core/pipeline/devices.h"
 #include "core/errors.h"
+#include "core/pipeline/devices.h"
 
 namespace i4::runtime {
 namespace {

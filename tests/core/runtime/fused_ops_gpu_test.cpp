@@ -41,8 +41,8 @@ void expectClose(const at::Tensor& got, const at::Tensor& want, const char* what
 }
 
 TEST_F(FusedOpsGpu, RmsNormModulateMatchesTheReference) {
-    for (auto [b, l, d] : std::vector<std::array<int64_t, 3>>{{1, 4096, 4608}, {2, 77, 4608},
-                                                              {2, 3, 64}, {1, 1, 8}}) {
+    for (auto [b, l, d] : std::vector<std::array<int64_t, 3>>{
+             {1, 4096, 4608}, {2, 77, 4608}, {2, 3, 64}, {1, 1, 8}}) {
         at::manual_seed(b * 1000 + l + d);
         const at::Tensor x = randomBf16({b, l, d}, 3.0), weight = randomF32({d});
         const at::Tensor scale = randomBf16({b, 1, d});
@@ -63,8 +63,8 @@ TEST_F(FusedOpsGpu, GatedResidualRmsNormMatchesTheReference) {
 }
 
 TEST_F(FusedOpsGpu, QkNormRopeMatchesTheReference) {
-    for (auto [b, l, h, dh] : std::vector<std::array<int64_t, 4>>{
-             {1, 4608, 18, 256}, {2, 33, 3, 128}, {1, 7, 2, 64}}) {
+    for (auto [b, l, h, dh] :
+         std::vector<std::array<int64_t, 4>>{{1, 4608, 18, 256}, {2, 33, 3, 128}, {1, 7, 2, 64}}) {
         at::manual_seed(b + l + h + dh);
         const at::Tensor qkv = randomBf16({b, l, 3, h, dh}, 2.0);
         const at::Tensor normQ = randomF32({dh}), normK = randomF32({dh});
