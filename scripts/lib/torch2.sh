@@ -113,9 +113,9 @@ i4_torch2_cuda() {
     echo "${probe##* }"
 }
 
-# PyTorch's CMake files for a CUDA build insist on a CUDA toolkit (nvcc, headers) at configure
-# time, although i4studio compiles no CUDA code of its own. Finds one and puts its nvcc on PATH,
-# or says how to get one.
+# A CUDA build needs a CUDA toolkit (nvcc, headers): it compiles core/runtime/cuda's kernels, and
+# PyTorch's CMake files insist on one at configure time. Finds one and puts its nvcc on PATH, or
+# says how to get one.
 i4_torch2_find_cuda_toolkit() {
     local cuda
     cuda="$(i4_torch2_cuda)"
@@ -133,8 +133,8 @@ i4_torch2_find_cuda_toolkit() {
     fi
     if [[ -z "$nvcc" ]]; then
         cat >&2 <<EOF
-error: PyTorch $I4_TORCH2_VERSION is built with CUDA $cuda, and its CMake files need the CUDA $cuda
-toolkit (nvcc and headers) to build against it; none was found (not on PATH, not in /usr/local/cuda).
+error: PyTorch $I4_TORCH2_VERSION is built with CUDA $cuda; building i4studio against it needs the
+CUDA $cuda toolkit (nvcc and headers), and none was found (not on PATH, not in /usr/local/cuda).
 On Debian 12, from NVIDIA's repository:
     wget https://developer.download.nvidia.com/compute/cuda/repos/debian12/x86_64/cuda-keyring_1.1-1_all.deb
     sudo dpkg -i cuda-keyring_1.1-1_all.deb && sudo apt-get update
