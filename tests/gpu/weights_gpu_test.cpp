@@ -77,7 +77,9 @@ TEST_P(QuantisedWeightsGpu, DecodeOnCudaEqualsCpuBitForBit) {
             cpuWeight.contiguous().view(at::kInt)))
             << "dequantizeOn(cuda) differs from the CPU decode";
         EXPECT_EQ(cpu.hasBias(), gpu.hasBias());
-        if (cpu.hasBias()) EXPECT_TRUE(gpu.bias().to(at::kCPU).equal(cpu.bias()));
+        if (cpu.hasBias()) {
+            EXPECT_TRUE(gpu.bias().to(at::kCPU).equal(cpu.bias()));
+        }
         values += cpuWeight.numel();
     }
     std::printf("%s %s: %zu layers, %lld weights identical on CUDA and CPU\n", precision.c_str(),
