@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "core/pipeline/model_hints.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
+#include "core/sampling/validation.h"
 
 namespace i4::cli {
 namespace {
@@ -39,8 +41,10 @@ struct GenerateOptions {
     std::vector<std::string> promptFiles;
     std::string preset = "V4_DEFAULT_20";
     int steps = 0;
+    bool stepsGiven = false;  // --steps 0 is an error, not "the preset's"
+    bool guidanceGiven = false;
     std::string guidanceSchedule;
-    double guidance = -1;
+    double guidance = 0;
     double mu = 0;
     double stddev = 0;
     bool haveMu = false;
@@ -55,6 +59,7 @@ struct GenerateOptions {
     std::string device = "auto";
     std::string dtype = "auto";
     std::string memory = "auto";
+    bool fast = false;
     std::string out = "i4.png";
     std::string saveLatents;
     bool uncheckedSize = false;
@@ -124,6 +129,7 @@ pipeline::LoadOptions resolveLoadOptions(const GenerateOptions& o) {
     load.device = pipeline::resolveDevice(o.device);
     load.dtype = pipeline::resolveDtype(o.dtype, load.device);
     load.memory = o.memory;
+    load.fp8Matmul = o.fast;
     return load;
 }
 
@@ -183,15 +189,19 @@ int runGenerate(GenerateOptions o) {
         std::cerr << "no --model given: using the demo model (" << o.model << ")\n";
     }
     const pipeline::ModelHints hints = pipeline::readModelHints(o.model);
+    // A model's own size changes the default, not the limits; a demo model may lift the lower
+    // bound only (Note [size limits hold for every model] in core/sampling/validation.h).
     if (hints.hasNativeSize()) {
         if (!o.widthGiven) o.width = hints.nativeWidth;
         if (!o.heightGiven) o.height = hints.nativeHeight;
-        o.uncheckedSize = true;  // the model states its own sizes
     }
+    if (hints.demo) o.uncheckedSize = true;
     // The model's own sampler settings, unless the command line chose them.
     if (!hints.preset.empty() && !o.presetGiven) o.preset = hints.preset;
-    if (hints.guidance && o.guidance < 0 && o.guidanceSchedule.empty())
+    if (hints.guidance && !o.guidanceGiven && o.guidanceSchedule.empty()) {
         o.guidance = *hints.guidance;
+        o.guidanceGiven = true;
+    }
     pipeline::GenerationRequest request;
     request.prompts = o.prompts;
     for (const auto& file : o.promptFiles) request.prompts.push_back(readPromptFile(file));
@@ -203,14 +213,22 @@ int runGenerate(GenerateOptions o) {
     request.width = o.width;
     request.height = o.height;
     request.preset = o.preset;
-    if (o.steps > 0) request.steps = o.steps;
+    if (o.stepsGiven) {
+        sampling::validateStepCount(o.steps);  // before a schedule is stretched to it
+        request.steps = o.steps;
+    }
     if (!o.guidanceSchedule.empty()) request.guidanceSchedule = parseSchedule(o.guidanceSchedule);
     if (o.haveMu) request.mu = o.mu;
     if (o.haveStd) request.std = o.stddev;
     request.seed = o.seed;
     request.batch = o.batch;
     request.uncheckedSize = o.uncheckedSize;
-    if (o.guidance >= 0) {
+    if (o.guidanceGiven) {
+        if (!std::isfinite(o.guidance) || o.guidance < 0 || o.guidance > sampling::kMaxGuidance) {
+            throw InputError("--guidance must be a number in 0.." +
+                             std::to_string(int(sampling::kMaxGuidance)) + " (got " +
+                             std::to_string(o.guidance) + ")");
+        }
         request = pipeline::withMainGuidance(request, static_cast<float>(o.guidance));
     }
     for (std::size_t i = 0; i < request.prompts.size(); ++i) {
@@ -241,7 +259,8 @@ int runGenerate(GenerateOptions o) {
     }
     const pipeline::LoadReport& report = bundle->loadReport();
     std::cerr << "ready in " << LoadProgressPrinter::seconds(report.seconds) << ": "
-              << report.device << ", " << report.dtype << ", memory " << report.memory;
+              << report.device << ", " << report.dtype << ", memory " << report.memory
+              << (report.fp8Matmul ? ", fast mode (fp8 matmuls)" : "");
     if (report.device == "cuda") {
         std::cerr << ", " << gibText(report.gpuBytesAfterLoad) << " of GPU memory in use";
     }
@@ -299,12 +318,14 @@ Command addGenerateCommand(CLI::App& app) {
                     "V4_QUALITY_48, V4_DEFAULT_20, V4_TURBO_12 or a user preset (default "
                     "V4_DEFAULT_20, or the model's own)")
         ->each([o](const std::string&) { o->presetGiven = true; });
-    cmd->add_option("--steps", o->steps, "Number of steps (overrides the preset)");
+    cmd->add_option("--steps", o->steps, "Number of steps, 1..1000 (overrides the preset)")
+        ->each([o](const std::string&) { o->stepsGiven = true; });
     cmd->add_option("--guidance-schedule", o->guidanceSchedule,
                     "Comma-separated guidance weights, one per step, first step first");
     cmd->add_option("--guidance", o->guidance,
                     "Main guidance weight (the preset's polish tail is kept; default: the "
-                    "preset's, or the model's own)");
+                    "preset's, or the model's own)")
+        ->each([o](const std::string&) { o->guidanceGiven = true; });
     cmd->add_option_function<double>(
         "--mu",
         [o](double v) {
@@ -343,6 +364,10 @@ Command addGenerateCommand(CLI::App& app) {
                     "the CPU")
         ->check(oneOf(kMemoryChoices))
         ->capture_default_str();
+    cmd->add_flag("--fast", o->fast,
+                  "The fast mode: the transformers' block matmuls in fp8 (GPUs with fp8 tensor "
+                  "cores: RTX 40xx, L4/L40, H100, H200 and later); not the reference numerics, "
+                  "see `i4 bench` and bench_fast_mode for its cost");
     cmd->add_option("--out", o->out, "Output PNG (STEM-0.png, STEM-1.png... for several)")
         ->capture_default_str();
     cmd->add_option(

@@ -172,6 +172,18 @@ public:
         const bool lowVram = m_report.memory == "low-vram";
         using model::WeightPlacement;
 
+        model::ComputeOptions dit{dtype, device};
+        dit.placement = lowVram ? WeightPlacement::StoredOnDevice : WeightPlacement::Resident;
+        if (options.fp8Matmul) {
+            if (device.is_cpu() || dtype != at::kBFloat16 || !runtime::fp8MatmulSupported()) {
+                throw InputError(
+                    "the fast mode (fp8 matmuls) needs bf16 on an NVIDIA GPU with fp8 tensor "
+                    "cores (compute capability 8.9 or newer: RTX 40xx, L4/L40, H100, H200 and "
+                    "later) and LibTorch 2.4 or newer");
+            }
+            dit.fp8Matmul = true;
+            m_report.fp8Matmul = true;
+        }
         int index = 0;
         const auto component = [&](const std::string& name, uint64_t bytes, auto&& load) {
             LoadProgress progress;
@@ -194,18 +206,6 @@ public:
                 offloadEncoder ? WeightPlacement::StoredOnHost : WeightPlacement::Resident;
             m_encoder.emplace(text::Qwen3TextEncoder::load(m_identity.textEncoder(), te));
         });
-        model::ComputeOptions dit{dtype, device};
-        dit.placement = lowVram ? WeightPlacement::StoredOnDevice : WeightPlacement::Resident;
-        if (options.fp8Matmul) {
-            if (device.is_cpu() || dtype != at::kBFloat16 || !runtime::fp8MatmulSupported()) {
-                throw InputError(
-                    "the fast mode (fp8 matmuls) needs bf16 on an NVIDIA GPU with fp8 tensor "
-                    "cores (compute capability 8.9 or newer: RTX 40xx, L4/L40, H100, H200 and "
-                    "later) and LibTorch 2.4 or newer");
-            }
-            dit.fp8Matmul = true;
-            m_report.fp8Matmul = true;
-        }
         component("transformer", sizes.transformer.bytes, [&] {
             m_conditional.emplace(model::Ideogram4Transformer::loadFolder(m_identity.transformer(),
                                                                           "transformer", dit));

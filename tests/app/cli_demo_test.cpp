@@ -54,6 +54,17 @@ TEST(CliDemoModel, UsesTheModelsSizePresetAndGuidance) {
     EXPECT_EQ(r.guidanceSchedule.back(), 3.0f);   // the preset's polish tail
 }
 
+// The fast mode needs fp8 tensor cores: on the CPU (or a GPU without them) it is refused with
+// the reason, before the transformers load, not silently run exact.
+TEST(CliDemoModel, FastModeWithoutFp8TensorCoresIsRefused) {
+    const CliRun run = runCli({"generate", "--fast", "--device", "cpu", "--prompt", "a red circle",
+                               "--out", (tempDir("cli-demo") / "fast.png").string()});
+    EXPECT_EQ(run.exitCode, 2) << run.out;
+    EXPECT_NE(run.out.find("fast mode (fp8 matmuls) needs"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("transformer (2/4)"), std::string::npos) << run.out;
+    EXPECT_FALSE(fs::exists(tempDir("cli-demo") / "fast.png"));
+}
+
 TEST(CliDemoModel, CommandLineChoicesWin) {
     const pipeline::GenerationRequest r =
         ranRequest("chosen", {"--preset", "V4_DEFAULT_20", "--guidance", "5"});
