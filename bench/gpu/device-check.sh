@@ -29,13 +29,19 @@
 #   --size WxH           generation size (default 1024x1024)
 #   --steps N            denoising steps per generation (default 4)
 #   --modes LIST         memory modes (default resident,offload-encoder,low-vram)
-#   --budget S           seconds for the whole run (default 450); the test stages stop early
+#   --budget S           seconds for the whole run (default 450)
+#   --perf               issue 24's figures too (about 120 s more; raise --budget): i4 bench in
+#                        the exact mode with and without the fused kernels and in the fast mode,
+#                        bench_fast_mode's quality cost on the demo model and on the synthetic
+#                        folder                                               -> $OUT/perf.log
+#   --reference          bench/reference_eager.py (official-style, bf16, torch.compile) in the
+#                        same call (about 150 s more)                          -> $OUT/perf.log; the test stages stop early
 #                        enough to leave 180 s for writing the model and the bench
 #   --test-jobs N        ctest -j (default 8: each test is a process that starts LibTorch and CUDA)
 # Golden data: $I4_GOLDEN_DIR, else .gpu/golden.
 set -uo pipefail
 
-dry=0 skip_build=0 skip_tests=0 sequential=0
+dry=0 skip_build=0 skip_tests=0 sequential=0 perf=0 reference=0
 build_dir=/tmp/build device=cuda geometry=real precision=fp8 dit_layers=34 te_layers=36
 model_dir= size=1024x1024 steps=4 modes=resident,offload-encoder,low-vram budget=450 test_jobs=8
 while [ $# -gt 0 ]; do
@@ -44,6 +50,8 @@ while [ $# -gt 0 ]; do
         --skip-build) skip_build=1 ;;
         --skip-tests) skip_tests=1 ;;
         --sequential) sequential=1 ;;
+        --perf) perf=1 ;;
+        --reference) reference=1 ;;
         --build-dir) build_dir=$2; shift ;;
         --device) device=$2; shift ;;
         --geometry) geometry=$2; shift ;;
@@ -130,7 +138,7 @@ export PKG_CONFIG_SYSROOT_DIR=/tmp/deps
 # Every gtest target labelled gpu, wherever its CMakeLists.txt is: i4_add_gtest(NAME gpu ...).
 gpu_targets=$(grep -rhoE 'i4_add_gtest\(\s*[A-Za-z0-9_]+\s+gpu\b' tests --include=CMakeLists.txt \
     2>/dev/null | sed -E 's/i4_add_gtest\(\s*//; s/\s+gpu$//' | sort -u | tr '\n' ' ')
-targets="i4 bench_synthetic_model bench_gpu_load"
+targets="i4 bench_synthetic_model bench_gpu_load bench_fast_mode"
 if [ "$skip_build" = 1 ]; then
     echo "=== build: skipped (--skip-build), using $build_dir"
     add_row build - 0.0 "skipped; $build_dir"
@@ -212,6 +220,11 @@ else
     [ "$stage_rc" = 0 ] || failures=$((failures + 1))
 fi
 
+# --- the CLI on the GPU: what a user runs first -------------------------------------------------
+run_stage "cli cuda" 60 200 "$OUT/bench.log" bash -c "'$(bin app/i4)' devices && '$(bin app/i4)' generate --device cuda --prompt 'a red circle on a white background' --seed 3 --out /tmp/demo-cuda.png"
+add_row "cli cuda" "$stage_rc" "$stage_s" "i4 devices; i4 generate --device cuda (demo model)"
+[ "$stage_rc" = 0 ] || failures=$((failures + 1))
+
 # --- write (wait for it, or run it now) ------------------------------------------------------
 if [ -n "$synth_pid" ] || { [ "$dry" = 1 ] && [ -n "${synth_t0:-}" ]; }; then
     [ -n "$synth_pid" ] && wait "$synth_pid"
@@ -250,6 +263,44 @@ if [ "$synth_rc" = 0 ]; then
 else
     add_row bench - 0.0 "not run: no model folder"
     failures=$((failures + 1))
+fi
+
+# --- perf (issue 24) -------------------------------------------------------------------------
+# Each figure is a JSON line in perf.log; the table gets one row per run.
+perf_row() {  # NAME: the last JSON line of perf.log, shortened
+    local json
+    json=$(grep -E '^JSON ' "$OUT/perf.log" 2>/dev/null | tail -1 | cut -c6-200)
+    add_row "$1" "$stage_rc" "$stage_s" "${json:-no figures}"
+    [ "$stage_rc" = 0 ] || failures=$((failures + 1))
+}
+if [ "$perf" = 1 ]; then
+    run_stage "i4 bench exact" 60 60 "$OUT/perf.log" "$(bin app/i4)" bench --layers 2,4 \
+        --steps 6 --profile /tmp/trace-exact.json
+    perf_row "i4 bench exact"
+    run_stage "i4 bench unfused" 60 60 "$OUT/perf.log" env I4_FUSED=0 "$(bin app/i4)" bench \
+        --layers 2,4 --steps 6
+    perf_row "i4 bench unfused"
+    run_stage "i4 bench fast" 60 60 "$OUT/perf.log" "$(bin app/i4)" bench --layers 2,4 \
+        --steps 6 --fp8
+    perf_row "i4 bench fast"
+    run_stage "i4 bench 2048" 60 60 "$OUT/perf.log" "$(bin app/i4)" bench --layers 1,2 \
+        --steps 3 --width 2048 --height 2048
+    perf_row "i4 bench 2048"
+    python3 -c 'import json; print(json.load(open("resources/models/demo/model_index.json"))["_i4studio"]["example_caption"])' \
+        > /tmp/demo-caption.json 2>/dev/null
+    run_stage "fast cost demo" 60 30 "$OUT/perf.log" "$(bin bench/bench_fast_mode)" \
+        resources/models/demo --size 128x128 --steps 12 --prompt-file /tmp/demo-caption.json
+    perf_row "fast cost demo"
+    if [ "$synth_rc" = 0 ]; then
+        run_stage "fast cost synth" 90 30 "$OUT/perf.log" "$(bin bench/bench_fast_mode)" \
+            "$model_dir" --size 1024x1024 --steps 8 --prompt-file bench/captions/long.json
+        perf_row "fast cost synth"
+    fi
+fi
+if [ "$reference" = 1 ]; then
+    run_stage "reference_eager" 200 0 "$OUT/perf.log" env PYTHONUNBUFFERED=1 \
+        python3 bench/reference_eager.py
+    perf_row "reference_eager"
 fi
 
 # --- the table -------------------------------------------------------------------------------
