@@ -168,6 +168,10 @@ void cudaSynchronize() {
     if (haveDevice()) check(cudaDeviceSynchronize(), "cudaDeviceSynchronize");
 }
 
+void cudaSetMemoryFraction(double fraction) {
+    if (haveDevice()) c10::cuda::CUDACachingAllocator::setMemoryFraction(fraction, 0);
+}
+
 void* currentCudaStream() { return at::cuda::getCurrentCUDAStream().stream(); }
 
 at::Tensor toDevice(const at::Tensor& host, at::Device device) {

@@ -32,6 +32,9 @@ uint64_t cudaPeakAllocatedBytes();  // since the last cudaResetPeak()
 void cudaResetPeak();
 void cudaReleaseCache();  // hands cached, unused blocks back to the driver
 void cudaSynchronize();
+// Caps what LibTorch's allocator may take on device 0 to `fraction` of its memory (1 = no cap):
+// for tests of the out-of-memory path.
+void cudaSetMemoryFraction(double fraction);
 // The current CUDA stream of device 0 as a cudaStream_t (for the kernels in core/runtime/cuda);
 // nullptr without CUDA.
 void* currentCudaStream();

@@ -20,6 +20,7 @@ uint64_t cudaPeakAllocatedBytes() { return 0; }
 void cudaResetPeak() {}
 void cudaReleaseCache() {}
 void cudaSynchronize() {}
+void cudaSetMemoryFraction(double) {}
 void* currentCudaStream() { return nullptr; }
 
 at::Tensor toDevice(const at::Tensor& host, at::Device device) { return host.to(device); }
