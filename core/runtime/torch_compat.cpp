@@ -3,10 +3,12 @@
 #include <ATen/ATen.h>
 #include <ATen/Context.h>
 
+#include <mutex>
 #include <stdexcept>
 
 #include "core/io/dequantize.h"
 #include "core/runtime/device.h"
+#include "core/runtime/log.h"
 
 namespace i4::runtime {
 
@@ -17,6 +19,13 @@ at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor&
     // fails the dtype check, so "no mask" must be nullopt.
     const c10::optional<at::Tensor> attnMask =
         mask.defined() ? c10::optional<at::Tensor>(mask) : c10::nullopt;
+    if (q.is_cuda()) {  // which kernel runs matters (cuDNN ~2x FlashAttention-2 at head dim 256)
+        static std::once_flag logged;
+        std::call_once(logged, [&] {
+            logLine("attention kernel: " + attentionBackend(q, k, v, mask) + " (head dim " +
+                    std::to_string(q.size(-1)) + (mask.defined() ? ", masked)" : ")"));
+        });
+    }
     return at::scaled_dot_product_attention(q, k, v, attnMask, 0.0, false, scale);
 #else
     at::Tensor scores = at::matmul(q, k.transpose(-2, -1)) * scale;
