@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -41,6 +42,7 @@ struct BenchOptions {
     bool fp8 = false;
     std::string device = "auto";
     std::string profile;  // Chrome trace path
+    std::string model;    // a model folder's transformers instead of random weights
 };
 
 double median(std::vector<double> v) {
@@ -78,15 +80,26 @@ struct LayerRun {
 
 LayerRun runLayers(const BenchOptions& o, int layers, at::Device device, at::ScalarType dtype,
                    bool profile) {
-    model::Ideogram4Config config;
-    config.numLayers = layers;
     model::ComputeOptions options{dtype, device};
     options.fp8Matmul = o.fp8;
     runtime::cudaReleaseCache();
-    const auto cond = std::make_unique<model::Ideogram4Transformer>(
-        model::Ideogram4Transformer::random(config, options, 1));
-    const auto uncond = std::make_unique<model::Ideogram4Transformer>(
-        model::Ideogram4Transformer::random(config, options, 2));
+    std::unique_ptr<model::Ideogram4Transformer> cond, uncond;
+    if (o.model.empty()) {
+        model::Ideogram4Config random;
+        random.numLayers = layers;
+        cond = std::make_unique<model::Ideogram4Transformer>(
+            model::Ideogram4Transformer::random(random, options, 1));
+        uncond = std::make_unique<model::Ideogram4Transformer>(
+            model::Ideogram4Transformer::random(random, options, 2));
+    } else {
+        const std::filesystem::path dir = o.model;
+        cond = std::make_unique<model::Ideogram4Transformer>(
+            model::Ideogram4Transformer::loadFolder(dir / "transformer", "transformer", options));
+        uncond =
+            std::make_unique<model::Ideogram4Transformer>(model::Ideogram4Transformer::loadFolder(
+                dir / "unconditional_transformer", "unconditional_transformer", options));
+    }
+    const model::Ideogram4Config& config = cond->config();
 
     const int64_t gridH = o.height / sampling::kPixelsPerToken;
     const int64_t gridW = o.width / sampling::kPixelsPerToken;
@@ -195,7 +208,13 @@ int runBench(const BenchOptions& o) {
     if (o.textTokens < 1 || o.textTokens > 2048)
         throw InputError("--text-tokens must be from 1 to 2048");
     if (o.steps < 1 || o.warmup < 0) throw InputError("--steps must be at least 1");
-    const std::vector<int> layerCounts = parseLayers(o.layers);
+    // The configuration timed: the published one, or the folder's own (all its layers, once).
+    const model::Ideogram4Config real =
+        o.model.empty()
+            ? model::Ideogram4Config()
+            : model::Ideogram4Config::fromFolder(std::filesystem::path(o.model) / "transformer");
+    const std::vector<int> layerCounts =
+        o.model.empty() ? parseLayers(o.layers) : std::vector<int>{int(real.numLayers)};
     const std::string deviceName = pipeline::resolveDevice(o.device);
     const at::Device device = deviceName == "cuda" ? at::Device(at::kCUDA, 0) : at::kCPU;
     const at::ScalarType dtype = deviceName == "cuda" ? at::kBFloat16 : at::kFloat;
@@ -204,7 +223,6 @@ int runBench(const BenchOptions& o) {
     }
 
     const runtime::GpuInfo gpu = runtime::gpuInfo();
-    model::Ideogram4Config real;
     const int64_t gridTokens =
         int64_t(o.width / sampling::kPixelsPerToken) * (o.height / sampling::kPixelsPerToken);
     const int64_t condTokens = gridTokens + o.textTokens;
@@ -257,7 +275,10 @@ int runBench(const BenchOptions& o) {
     const double stepFlops = passFlops(real, n, condTokens) + passFlops(real, n, gridTokens);
     const double tflops = stepFlops / (step34 * 1e-3) / 1e12;
 
-    std::printf("\n34 layers (from the per-layer slope):\n");
+    std::printf("\n%d layers (%s):\n", n,
+                runs.size() > 1  ? "from the per-layer slope"
+                : hi.layers == n ? "measured"
+                                 : "scaled from one layer count, no slope");
     std::printf("  conditional   %7.1f ms  (%.2f ms per layer)\n", cond34, condSlope);
     std::printf("  unconditional %7.1f ms  (%.2f ms per layer)\n", uncond34, uncondSlope);
     std::printf("  step (loop)   %7.1f ms  (%.2f ms per layer, %.1f ms outside the layers)\n",
@@ -283,11 +304,11 @@ int runBench(const BenchOptions& o) {
 
     std::printf(
         "\nJSON {\"gpu\": \"%s\", \"torch\": \"%s\", \"mode\": \"%s\", \"width\": %d, "
-        "\"height\": %d, \"text_tokens\": %d, \"bf16_peak_tflops\": %.1f, "
-        "\"fp8_peak_tflops\": %.1f, \"cond_ms_34\": %.2f, \"uncond_ms_34\": %.2f, "
-        "\"step_ms_34\": %.2f, \"outside_ms\": %.2f, \"tflops\": %.1f, \"runs\": [",
+        "\"height\": %d, \"text_tokens\": %d, \"layers_full\": %d, \"bf16_peak_tflops\": %.1f, "
+        "\"fp8_peak_tflops\": %.1f, \"cond_ms_full\": %.2f, \"uncond_ms_full\": %.2f, "
+        "\"step_ms_full\": %.2f, \"outside_ms\": %.2f, \"tflops\": %.1f, \"runs\": [",
         device.is_cuda() ? gpu.name.c_str() : "CPU", runtime::torchVersion().c_str(),
-        o.fp8 ? "fast" : "exact", o.width, o.height, o.textTokens, bf16Peak, fp8Peak, cond34,
+        o.fp8 ? "fast" : "exact", o.width, o.height, o.textTokens, n, bf16Peak, fp8Peak, cond34,
         uncond34, step34, outside, tflops);
     for (size_t i = 0; i < runs.size(); ++i) {
         const LayerRun& r = runs[i];
@@ -327,6 +348,8 @@ Command addBenchCommand(CLI::App& app) {
     cmd->add_flag("--fp8", o->fp8, "The fast mode: fp8 matmuls in the blocks");
     cmd->add_option("--device", o->device, "auto, cuda or cpu")->capture_default_str();
     cmd->add_option("--profile", o->profile, "Also write a Chrome trace of two profiled steps");
+    cmd->add_option("--model", o->model,
+                    "Time this model folder's two transformers (all their layers) instead");
     return {cmd, [o] { return runBench(*o); }};
 }
 
