@@ -65,6 +65,28 @@ TEST(CliDemoModel, FastModeWithoutFp8TensorCoresIsRefused) {
     EXPECT_FALSE(fs::exists(tempDir("cli-demo") / "fast.png"));
 }
 
+// `i4 bench --model` times a folder's transformers and prints the figures; bad numbers are
+// refused before anything loads.
+TEST(CliDemoModel, BenchTimesAModelFolder) {
+    const std::optional<fs::path> demo = pipeline::findDemoModel(I4_CLI_PATH);
+    ASSERT_TRUE(demo.has_value());
+    const CliRun run = runCli({"bench", "--device", "cpu", "--model", demo->string(), "--width",
+                               "256", "--height", "256", "--text-tokens", "8", "--steps", "1",
+                               "--warmup", "0"});
+    EXPECT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("4 layers (measured)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("JSON {"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\"layers_full\": 4"), std::string::npos) << run.out;
+    for (const auto& [args, message] :
+         std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"bench", "--device", "cpu", "--layers", "0"}, "'0' is not a layer count"},
+             {{"bench", "--device", "cpu", "--width", "100"}, "multiples of 16"}}) {
+        const CliRun bad = runCli(args);
+        EXPECT_EQ(bad.exitCode, 2) << bad.out;
+        EXPECT_NE(bad.out.find(message), std::string::npos) << bad.out;
+    }
+}
+
 TEST(CliDemoModel, CommandLineChoicesWin) {
     const pipeline::GenerationRequest r =
         ranRequest("chosen", {"--preset", "V4_DEFAULT_20", "--guidance", "5"});
