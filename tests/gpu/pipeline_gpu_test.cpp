@@ -56,7 +56,8 @@ CaseRun generate(ModelBundle& bundle, const nlohmann::json& goldenCase) {
             test::toTensor(result.images), result.peakGpuBytes};
 }
 
-// The CPU float32 runs of a folder's cases (name -> run), computed once for all modes.
+// The CPU float32 runs of a folder's cases (name -> run), computed once per process (CTest runs
+// each test in its own process; the executable run whole shares them between modes).
 const std::map<std::string, CaseRun>& cpuRuns(const std::string& precision) {
     static std::map<std::string, std::map<std::string, CaseRun>> runs;
     auto it = runs.find(precision);
