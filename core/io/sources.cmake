@@ -8,4 +8,5 @@ target_sources(i4core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/model_folder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/model_summary.cpp
     ${CMAKE_CURRENT_LIST_DIR}/safetensors_writer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/lora_keys.cpp
 )

@@ -268,6 +268,76 @@ Ideogram4Transformer Ideogram4Transformer::random(const Ideogram4Config& config,
     return m;
 }
 
+Linear* Ideogram4Transformer::linearNamed(const std::string& module) {
+    static const std::pair<const char*, Linear Ideogram4Transformer::*> kTop[] = {
+        {"input_proj", &Ideogram4Transformer::m_inputProj},
+        {"llm_cond_proj", &Ideogram4Transformer::m_llmCondProj},
+        {"t_embedding.mlp_in", &Ideogram4Transformer::m_timeMlpIn},
+        {"t_embedding.mlp_out", &Ideogram4Transformer::m_timeMlpOut},
+        {"adaln_proj", &Ideogram4Transformer::m_adalnProj},
+        {"final_layer.linear", &Ideogram4Transformer::m_finalLinear},
+        {"final_layer.adaln_modulation", &Ideogram4Transformer::m_finalModulation}};
+    for (const auto& [name, member] : kTop) {
+        if (module == name) return &(this->*member);
+    }
+    if (module.compare(0, 7, "layers.") != 0) return nullptr;
+    const size_t dot = module.find('.', 7);
+    if (dot == std::string::npos) return nullptr;
+    size_t index = 0;
+    try {
+        index = std::stoul(module.substr(7, dot - 7));
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+    if (index >= m_blocks.size()) return nullptr;
+    Block& b = m_blocks[index];
+    const std::string rest = module.substr(dot + 1);
+    if (rest == "attention.qkv") return &b.qkv;
+    if (rest == "attention.o") return &b.out;
+    if (rest == "feed_forward.w1") return &b.w1;
+    if (rest == "feed_forward.w2") return &b.w2;
+    if (rest == "feed_forward.w3") return &b.w3;
+    if (rest == "adaln_modulation") return &b.adalnModulation;
+    return nullptr;
+}
+
+LoraApplyReport Ideogram4Transformer::applyLora(const std::vector<LoraAdapter>& adapters,
+                                                double weight, LoraMode mode,
+                                                const std::string& source) {
+    LoraApplyReport report;
+    for (const LoraAdapter& a : adapters) {
+        Linear* layer = linearNamed(a.module);
+        if (!layer) {
+            throw ModelError("LoRA " + source + ": '" + a.key + "' adapts " + a.module +
+                             ", which this transformer (" + std::to_string(m_blocks.size()) +
+                             " layers) does not have");
+        }
+        at::Tensor up = a.up * weight;  // [rows, r] f32
+        if (a.rowSlot >= 0) {
+            // A split q/k/v adapter updates its third of the fused rows; the others stay zero.
+            const int64_t rows = layer->outFeatures() / 3;
+            if (up.size(0) != rows) {
+                throw ModelError("LoRA " + source + ": '" + a.key + "' has " +
+                                 std::to_string(up.size(0)) + " output rows, expected " +
+                                 std::to_string(rows));
+            }
+            at::Tensor full = at::zeros({layer->outFeatures(), up.size(1)}, up.options());
+            full.narrow(0, a.rowSlot * rows, rows).copy_(up);
+            up = full;
+        }
+        if (up.size(0) != layer->outFeatures() || a.down.size(1) != layer->inFeatures()) {
+            throw ModelError("LoRA " + source + ": '" + a.key + "' is for a layer of [" +
+                             std::to_string(up.size(0)) + ", " + std::to_string(a.down.size(1)) +
+                             "] but " + a.module + " is [" + std::to_string(layer->outFeatures()) +
+                             ", " + std::to_string(layer->inFeatures()) + "]");
+        }
+        const bool merged = layer->addLowRank(a.down, up, mode != LoraMode::Unfused,
+                                              m_options.dtype, m_options.device);
+        ++(merged ? report.merged : report.onTheFly);
+    }
+    return report;
+}
+
 std::vector<std::pair<std::string, at::Tensor>> Ideogram4Transformer::namedParameters() const {
     std::vector<std::pair<std::string, at::Tensor>> named;
     auto linear = [&named](const std::string& prefix, const Linear& layer) {

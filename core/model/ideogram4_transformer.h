@@ -9,6 +9,7 @@
 
 #include "core/model/ideogram4_config.h"
 #include "core/model/linear.h"
+#include "core/model/lora.h"
 
 namespace i4::io {
 class Checkpoint;
@@ -85,6 +86,14 @@ public:
     at::Tensor forward(const at::Tensor& x, const at::Tensor& t,
                        const Conditioning& conditioning) const;
 
+    // Adds LoRA adapters (LoraFile::adapters of this transformer's component) with the user's
+    // `weight`: merged into resident dense weights unless `mode` is Unfused, on the fly
+    // elsewhere (Note [LoRA application]). `source` names the file in messages. Throws
+    // ModelError naming the file and key for a module this model lacks or a shape that does not
+    // fit. Call before sharing the model between threads.
+    LoraApplyReport applyLora(const std::vector<LoraAdapter>& adapters, double weight,
+                              LoraMode mode, const std::string& source);
+
     // Every weight with its checkpoint name (fused `attention.qkv` layout), as handles onto the
     // model's own tensors, in load order. For training tools: the model must have been loaded
     // with dense weights, and in-place updates of these tensors change the model.
@@ -112,6 +121,8 @@ private:
     // Puts every Linear where m_options says (resident, stored, fp8) and builds the RoPE
     // frequencies: the last step of loading.
     void placeWeights();
+    // The Linear called `module` in the fused naming ("layers.3.attention.qkv"); null if none.
+    Linear* linearNamed(const std::string& module);
     at::Tensor runBlock(const Block& block, const at::Tensor& h, const at::Tensor& adaln,
                         const Conditioning& conditioning) const;
 

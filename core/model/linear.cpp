@@ -248,6 +248,7 @@ void Linear::prepare(at::ScalarType dtype, at::Device device) {
     m_scale = at::Tensor();
     m_nf4 = io::Nf4Weight();
     if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
+    m_resident = true;
 }
 
 void Linear::place(WeightPlacement placement, at::ScalarType dtype, at::Device device) {
@@ -271,11 +272,13 @@ void Linear::place(WeightPlacement placement, at::ScalarType dtype, at::Device d
             m_format = WeightFormat::Fp8Rowwise;
         }
         m_fp8Matmul = true;
+        m_resident = false;
         if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
         return;
     }
     // StoredOnHost keeps the tensors as loaded (views of the mapped file): nothing to copy at
     // load time, and each use streams them through the staging buffers (Note [Staged uploads]).
+    m_resident = false;
     if (placement == WeightPlacement::StoredOnHost) {
         if (m_bias.defined()) m_bias = m_bias.to(device, dtype).contiguous();
         return;
@@ -300,14 +303,48 @@ int64_t Linear::storedBytes() const {
     return bytes;
 }
 
+bool Linear::addLowRank(const at::Tensor& down, const at::Tensor& up, bool allowMerge,
+                        at::ScalarType dtype, at::Device device) {
+    if (down.dim() != 2 || up.dim() != 2 || down.size(1) != m_in || up.size(0) != m_out ||
+        up.size(1) != down.size(0)) {
+        throw ModelError(m_name + ": a low-rank update must be down [r, " + std::to_string(m_in) +
+                         "] and up [" + std::to_string(m_out) + ", r]");
+    }
+    if (allowMerge && m_resident && m_format == WeightFormat::Dense && !m_fp8Matmul) {
+        // Out of place: m_dense may still be a view of the mapped file (f32 on the CPU).
+        const at::Tensor delta =
+            at::matmul(runtime::toDevice(up.to(at::kFloat), m_dense.device()),
+                       runtime::toDevice(down.to(at::kFloat), m_dense.device()));
+        m_dense = (m_dense.to(at::kFloat) + delta).to(m_dense.scalar_type()).contiguous();
+        return true;
+    }
+    m_lowRank.push_back({down.to(device, dtype).contiguous(), up.to(device, dtype).contiguous()});
+    return false;
+}
+
 at::Tensor Linear::forward(const at::Tensor& x) const {
     const auto dtype = x.scalar_type();
+    at::Tensor y;
     if (m_fp8Matmul && x.is_cuda() && dtype == at::kBFloat16) {
         std::vector<int64_t> shape = x.sizes().vec();
         shape.back() = m_out;
-        return runtime::fp8Linear(x.reshape({-1, m_in}).contiguous(), m_codes, m_scale, m_bias)
-            .view(shape);
+        y = runtime::fp8Linear(x.reshape({-1, m_in}).contiguous(), m_codes, m_scale, m_bias)
+                .view(shape);
+    } else {
+        y = denseForward(x);
     }
+    for (const LowRank& lr : m_lowRank) {
+        const auto convert = [&](const at::Tensor& t) {
+            return t.scalar_type() == dtype && t.device() == x.device() ? t
+                                                                        : t.to(x.device(), dtype);
+        };
+        y = y + at::linear(at::linear(x, convert(lr.down)), convert(lr.up));
+    }
+    return y;
+}
+
+at::Tensor Linear::denseForward(const at::Tensor& x) const {
+    const auto dtype = x.scalar_type();
     at::Tensor weight = m_format == WeightFormat::Dense && m_dense.device() == x.device()
                             ? m_dense
                             : dequantizeOn(x.device(), dtype);

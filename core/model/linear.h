@@ -70,7 +70,19 @@ public:
     at::Tensor forward(const at::Tensor& x) const;
     at::Tensor operator()(const at::Tensor& x) const { return forward(x); }
 
+    // Adds the low-rank update up @ down (down [r, in], up [out, r], float32, LoRA scale folded
+    // in) to the layer. With `allowMerge`, a dense resident weight takes the sum (in float32,
+    // rounded back); fp8 / nf4 / stored / fp8-matmul layers keep the pair in `dtype` on `device`
+    // and add (x down^T) up^T in `forward` (Note [LoRA application] in core/model/lora.cpp).
+    // Returns true when merged.
+    bool addLowRank(const at::Tensor& down, const at::Tensor& up, bool allowMerge,
+                    at::ScalarType dtype, at::Device device);
+    // Adapters applied on the fly.
+    int lowRankCount() const { return static_cast<int>(m_lowRank.size()); }
+
 private:
+    at::Tensor denseForward(const at::Tensor& x) const;  // forward without fp8 or adapters
+
     std::string m_name;
     WeightFormat m_format = WeightFormat::Dense;
     int64_t m_out = 0;
@@ -81,6 +93,12 @@ private:
     io::Nf4Weight m_nf4;
     at::Tensor m_bias;         // [out] or undefined
     bool m_fp8Matmul = false;  // forward runs runtime::fp8Linear on m_codes / m_scale
+    bool m_resident = false;   // m_dense is the prepared compute-dtype weight (`prepare`)
+    struct LowRank {
+        at::Tensor down;  // [r, in]
+        at::Tensor up;    // [out, r]
+    };
+    std::vector<LowRank> m_lowRank;  // LoRA adapters applied on the fly
 };
 
 }  // namespace i4::model
