@@ -244,14 +244,14 @@ void MainWindow::loadActiveModel() {
         m_modelStatus->setText(tr("No model folder set (File › Settings)"));
         return;
     }
-    // A model that states its own size (the demo) gets it, and sizes outside the published
-    // limits; its own preset and guidance are selected; its example caption fills an empty
+    // A model that states its own size gets it as the default; a demo model may also go below
+    // the published least side (only that: Note [size limits hold for every model]); its own preset and guidance are selected; its example caption fills an empty
     // editor. Size and sampler only when the folder changes: reloading the same model (a new
     // device, say) keeps what the user has chosen since.
     const bool newFolder = folder != m_hintsFolder;
     m_hintsFolder = folder;
     m_activeHints = pipeline::readModelHints(folder.toStdString());
-    m_panel->setAllowAnySize(m_settings->allowAnySize() || m_activeHints.hasNativeSize());
+    m_panel->setAllowAnySize(m_settings->allowAnySize() || m_activeHints.demo);
     if (newFolder && m_activeHints.hasNativeSize()) {
         m_panel->setImageSize(QSize(m_activeHints.nativeWidth, m_activeHints.nativeHeight));
     }

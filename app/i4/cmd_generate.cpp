@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "core/errors.h"
 #include "core/pipeline/devices.h"
 #include "core/pipeline/image_output.h"
+#include "core/pipeline/memory_check.h"
 #include "core/pipeline/model_hints.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
@@ -244,6 +246,23 @@ int runGenerate(GenerateOptions o) {
     const auto paths = outputPaths(o.out, request.prompts.size() * request.batch);
     checkWritableFolder(paths.front());
     if (!o.saveLatents.empty()) checkWritableFolder(o.saveLatents);
+    // On the CPU the weights and the generation share one memory: refuse what cannot fit before
+    // the load (Note [per-request memory]); on a GPU the bundle checks once the mode is known.
+    if (resolved.device == "cpu") {
+        std::optional<pipeline::RequestMemoryModel> sizes;
+        try {
+            sizes = pipeline::RequestMemoryModel::fromFolder(o.model);
+        } catch (const ModelError&) {
+            // A broken folder: the load below says what is wrong with it.
+        }
+        if (sizes) {
+            const int bytes = resolved.dtype == "fp32" ? 4 : 2;
+            pipeline::checkRequestFits(*sizes, request, "cpu", bytes,
+                                       pipeline::availableMemoryBytes(),
+                                       pipeline::estimateLoadBytes(o.model, bytes));
+        }
+    }
+
 
     pipeline::LoadOptions load = resolved;
     auto printer = std::make_shared<LoadProgressPrinter>();
@@ -346,7 +365,15 @@ Command addGenerateCommand(CLI::App& app) {
     cmd->add_option("--height", o->height,
                     "Height in pixels (multiple of 16; default 1024, or the model's own size)")
         ->each([o](const std::string&) { o->heightGiven = true; });
-    cmd->add_option("--seed", o->seed, "Noise seed")->capture_default_str();
+    // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a typo, not a seed.
+    cmd->add_option("--seed", o->seed, "Noise seed (0..18446744073709551615)")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                return text.find('-') == std::string::npos ? std::string()
+                                                           : "a seed is a non-negative integer";
+            },
+            "", "non-negative"))
+        ->capture_default_str();
     cmd->add_option("--batch", o->batch, "Images per prompt")->capture_default_str();
     cmd->add_option("--device", o->device,
                     "auto (an NVIDIA GPU when this build can use one, else the CPU), cuda or "

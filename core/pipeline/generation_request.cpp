@@ -1,8 +1,48 @@
 #include "core/pipeline/generation_request.h"
 
+#include <cmath>
+#include <limits>
+
 #include "core/errors.h"
 
 namespace i4::pipeline {
+namespace {
+
+// Requests come from files too (a PNG's metadata, a saved queue), so every number is checked for
+// its kind and range here: nlohmann's get<int> would silently truncate 4294967360 to 64 and 12.5
+// to 12, and get<float> of 1e300 is undefined behaviour.
+[[noreturn]] void wrongType(const char* name, const char* what) {
+    throw InputError(std::string("request: field '") + name + "' " + what);
+}
+
+int readInt(const nlohmann::json& node, const char* name) {
+    if (!node.is_number_integer()) wrongType(name, "must be an integer");
+    if (node.is_number_unsigned()) {
+        if (node.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int>::max()))
+            wrongType(name, "is out of range");
+    } else {
+        const int64_t v = node.get<int64_t>();
+        if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+            wrongType(name, "is out of range");
+    }
+    return static_cast<int>(node.get<int64_t>());
+}
+
+double readDouble(const nlohmann::json& node, const char* name) {
+    if (!node.is_number()) wrongType(name, "must be a number");
+    const double v = node.get<double>();
+    if (!std::isfinite(v)) wrongType(name, "must be finite");
+    return v;
+}
+
+float readFloat(const nlohmann::json& node, const char* name) {
+    const double v = readDouble(node, name);
+    if (std::fabs(v) > static_cast<double>(std::numeric_limits<float>::max()))
+        wrongType(name, "is out of range");
+    return static_cast<float>(v);
+}
+
+}  // namespace
 
 nlohmann::json GenerationRequest::toJson() const {
     nlohmann::json j;
@@ -33,27 +73,27 @@ GenerationRequest GenerationRequest::fromJson(const nlohmann::json& j) {
         }
     };
     field("prompts", r.prompts);
-    field("width", r.width);
-    field("height", r.height);
+    const auto present = [&j](const char* name) {
+        auto it = j.find(name);
+        return it != j.end() && !it->is_null();
+    };
+    if (present("width")) r.width = readInt(j.at("width"), "width");
+    if (present("height")) r.height = readInt(j.at("height"), "height");
     field("preset", r.preset);
-    if (j.contains("steps")) {
-        int steps = 0;
-        field("steps", steps);
-        r.steps = steps;
+    if (present("steps")) r.steps = readInt(j.at("steps"), "steps");
+    if (present("guidance_schedule")) {
+        const auto& list = j.at("guidance_schedule");
+        if (!list.is_array()) wrongType("guidance_schedule", "must be a list of numbers");
+        for (const auto& v : list) r.guidanceSchedule.push_back(readFloat(v, "guidance_schedule"));
     }
-    field("guidance_schedule", r.guidanceSchedule);
-    if (j.contains("mu")) {
-        double v = 0;
-        field("mu", v);
-        r.mu = v;
+    if (present("mu")) r.mu = readDouble(j.at("mu"), "mu");
+    if (present("std")) r.std = readDouble(j.at("std"), "std");
+    if (present("seed")) {
+        const auto& seed = j.at("seed");
+        if (!seed.is_number_unsigned()) wrongType("seed", "must be a non-negative integer");
+        r.seed = seed.get<uint64_t>();
     }
-    if (j.contains("std")) {
-        double v = 0;
-        field("std", v);
-        r.std = v;
-    }
-    field("seed", r.seed);
-    field("batch", r.batch);
+    if (present("batch")) r.batch = readInt(j.at("batch"), "batch");
     field("unchecked_size", r.uncheckedSize);
     return r;
 }

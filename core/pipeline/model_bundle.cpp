@@ -320,6 +320,7 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
                                    const GenerationCallbacks& callbacks) {
     c10::InferenceMode guard;
     validateRequest(request);
+    checkRequestMemory(m_folder, request, m_report.device, m_report.dtype);
     runtime::cudaResetPeak();
     GenerationResult result;
     result.request = resolvedRequest(request);

@@ -27,6 +27,8 @@ SamplerSettings resolveSampler(const GenerationRequest& request) {
         s.std = preset->std;
     }
     if (request.steps) {
+        // Checked before the schedule is stretched to it: a billion steps would allocate first.
+        sampling::validateStepCount(*request.steps);
         // A new step count without a new schedule stretches the preset's shape, as the GUI's
         // schedule editor does (Note [keeping the shape]).
         if (!s.guidanceSchedule.empty() && request.guidanceSchedule.empty()) {
@@ -48,14 +50,32 @@ SamplerSettings resolveSampler(const GenerationRequest& request) {
 
 void validateRequest(const GenerationRequest& request) {
     if (request.prompts.empty()) throw InputError("the request has no prompt");
+    if (request.prompts.size() > static_cast<std::size_t>(kMaxImagesPerRequest)) {
+        throw InputError("the request has " + std::to_string(request.prompts.size()) +
+                         " prompts; at most " + std::to_string(kMaxImagesPerRequest) +
+                         " images are generated together");
+    }
     for (std::size_t i = 0; i < request.prompts.size(); ++i) {
+        if (request.prompts[i].size() > kMaxPromptBytes) {
+            throw InputError("prompt " + std::to_string(i + 1) + " is " +
+                             std::to_string(request.prompts[i].size() / 1024) +
+                             " KiB long; at most " + std::to_string(kMaxPromptBytes / 1024) +
+                             " KiB (the model reads at most " +
+                             std::to_string(sampling::kMaxTextTokens) + " tokens)");
+        }
         if (request.prompts[i].find_first_not_of(" \t\r\n") == std::string::npos) {
             throw InputError("prompt " + std::to_string(i + 1) + " is empty");
         }
     }
-    if (request.batch < 1 || request.batch > 64) {
-        throw InputError("batch must be between 1 and 64 (got " + std::to_string(request.batch) +
-                         ")");
+    if (request.batch < 1 || request.batch > kMaxImagesPerRequest) {
+        throw InputError("batch must be between 1 and " + std::to_string(kMaxImagesPerRequest) +
+                         " (got " + std::to_string(request.batch) + ")");
+    }
+    if (request.prompts.size() * static_cast<std::size_t>(request.batch) >
+        static_cast<std::size_t>(kMaxImagesPerRequest)) {
+        throw InputError(std::to_string(request.prompts.size()) + " prompts x batch " +
+                         std::to_string(request.batch) + " is more than " +
+                         std::to_string(kMaxImagesPerRequest) + " images in one request");
     }
     const SamplerSettings s = resolveSampler(request);
     sampling::validateGeneration(request.width, request.height, s.steps, s.guidanceSchedule, s.mu,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,11 +18,16 @@ struct SamplerSettings {
     double std = 1;
 };
 
+// Bounds on what one request may ask for (Note [size limits hold for every model]).
+constexpr int kMaxImagesPerRequest = 64;          // prompts x batch, generated together
+constexpr std::size_t kMaxPromptBytes = 1 << 20;  // far above 2048 tokens of any text
+
 // Throws InputError for an unknown preset or (after resolution) a missing step count or schedule.
 SamplerSettings resolveSampler(const GenerationRequest& request);
 
-// Everything that can be checked before a model is loaded: prompts present and non-empty, batch,
-// size limits (unless request.uncheckedSize), steps, schedule length. Throws InputError.
+// Everything that can be checked before a model is loaded: prompts present, non-empty and not
+// absurdly long, batch, size limits (request.uncheckedSize lowers the least side only), steps,
+// schedule length and values. Throws InputError.
 void validateRequest(const GenerationRequest& request);
 
 // The request as run: preset resolved into explicit steps / schedule / mu / std (so the PNG

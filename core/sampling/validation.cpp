@@ -9,7 +9,8 @@
 
 namespace i4::sampling {
 
-void validateImageSize(int width, int height, bool uncheckedSize) {
+void validateImageSize(int width, int height, bool smallSizes) {
+    const int minSide = smallSizes ? kSizeMultiple : kMinSide;
     for (const auto& [name, value] : {std::pair<const char*, int>{"width", width},
                                       std::pair<const char*, int>{"height", height}}) {
         if (value <= 0 || value % kSizeMultiple != 0) {
@@ -17,14 +18,14 @@ void validateImageSize(int width, int height, bool uncheckedSize) {
                              " must be a positive multiple of " + std::to_string(kSizeMultiple) +
                              " pixels");
         }
-        if (!uncheckedSize && (value < kMinSide || value > kMaxSide)) {
+        if (value < minSide || value > kMaxSide) {
             throw InputError(std::string(name) + " " + std::to_string(value) + " is outside " +
-                             std::to_string(kMinSide) + ".." + std::to_string(kMaxSide) +
+                             std::to_string(minSide) + ".." + std::to_string(kMaxSide) +
                              " pixels, the range the model supports");
         }
     }
     const double aspect = static_cast<double>(std::max(width, height)) / std::min(width, height);
-    if (!uncheckedSize && aspect > kMaxAspectRatio) {
+    if (aspect > kMaxAspectRatio) {
         std::ostringstream msg;
         msg << "the aspect ratio of " << width << "x" << height << " (" << aspect
             << ":1) exceeds the supported 6:1";
@@ -32,17 +33,31 @@ void validateImageSize(int width, int height, bool uncheckedSize) {
     }
 }
 
+void validateStepCount(int steps) {
+    if (steps < 1) throw InputError("steps must be at least 1 (got " + std::to_string(steps) + ")");
+    if (steps > kMaxSteps) {
+        throw InputError("steps must be at most " + std::to_string(kMaxSteps) + " (got " +
+                         std::to_string(steps) + ")");
+    }
+}
+
 void validateSamplerSettings(int steps, const std::vector<float>& guidanceStepOrder, double mu,
                              double std) {
-    if (steps < 1) throw InputError("steps must be at least 1 (got " + std::to_string(steps) + ")");
+    validateStepCount(steps);
     if (guidanceStepOrder.size() != static_cast<size_t>(steps)) {
         throw InputError("the guidance schedule has " + std::to_string(guidanceStepOrder.size()) +
                          " values but there are " + std::to_string(steps) +
                          " steps (one value per step is needed)");
     }
     for (size_t i = 0; i < guidanceStepOrder.size(); ++i) {
-        if (!std::isfinite(guidanceStepOrder[i])) {
+        const float g = guidanceStepOrder[i];
+        if (!std::isfinite(g)) {
             throw InputError("guidance value " + std::to_string(i + 1) + " is not a number");
+        }
+        if (g < 0.0f || g > kMaxGuidance) {
+            std::ostringstream msg;
+            msg << "guidance value " << i + 1 << " (" << g << ") is outside 0.." << kMaxGuidance;
+            throw InputError(msg.str());
         }
     }
     if (!std::isfinite(mu)) throw InputError("mu must be a finite number");
@@ -51,9 +66,9 @@ void validateSamplerSettings(int steps, const std::vector<float>& guidanceStepOr
     }
 }
 
-void validateTextLength(int64_t tokens, bool uncheckedSize) {
+void validateTextLength(int64_t tokens, bool /*smallSizes*/) {
     if (tokens < 1) throw InputError("the prompt is empty");
-    if (!uncheckedSize && tokens > kMaxTextTokens) {
+    if (tokens > kMaxTextTokens) {
         throw InputError("the prompt is " + std::to_string(tokens) + " tokens long; the model " +
                          "accepts at most " + std::to_string(kMaxTextTokens));
     }
@@ -61,8 +76,8 @@ void validateTextLength(int64_t tokens, bool uncheckedSize) {
 
 void validateGeneration(int width, int height, int steps,
                         const std::vector<float>& guidanceStepOrder, double mu, double std,
-                        bool uncheckedSize) {
-    validateImageSize(width, height, uncheckedSize);
+                        bool smallSizes) {
+    validateImageSize(width, height, smallSizes);
     validateSamplerSettings(steps, guidanceStepOrder, mu, std);
 }
 

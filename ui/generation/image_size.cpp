@@ -17,12 +17,9 @@ int roundUpToStep(double side) { return int(std::ceil(side / kSizeStep)) * kSize
 }  // namespace
 
 QSize snapImageSize(QSize size, SizeLimits limits) {
-    if (limits == SizeLimits::Unchecked) {
-        return {snapSide(size.width(), kSizeStep, kMaxUncheckedSide),
-                snapSide(size.height(), kSizeStep, kMaxUncheckedSide)};
-    }
-    int w = snapSide(size.width(), kMinSide, kMaxSide);
-    int h = snapSide(size.height(), kMinSide, kMaxSide);
+    const int minSide = limits == SizeLimits::Unchecked ? kSizeStep : kMinSide;
+    int w = snapSide(size.width(), minSide, kMaxSide);
+    int h = snapSide(size.height(), minSide, kMaxSide);
     if (w > h * kMaxAspect) h = roundUpToStep(w / kMaxAspect);
     if (h > w * kMaxAspect) w = roundUpToStep(h / kMaxAspect);
     return {w, h};

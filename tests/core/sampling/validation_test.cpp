@@ -41,11 +41,25 @@ TEST(Validation, SizeErrorsNameTheField) {
     EXPECT_TRUE(contains(errorOf([] { validateImageSize(0, 64, true); }), "width 0"));
 }
 
-TEST(Validation, OverrideLiftsThePublishedLimitsOnly) {
+TEST(Validation, OverrideLiftsTheLowerBoundOnly) {
     EXPECT_NO_THROW(validateImageSize(64, 32, true));
-    EXPECT_NO_THROW(validateImageSize(32, 256, true));  // 8:1
-    EXPECT_NO_THROW(validateTextLength(5000, true));
+    EXPECT_NO_THROW(validateImageSize(16, 96, true));  // 6:1
     EXPECT_THROW(validateImageSize(40, 32, true), InputError);
+    // Note [size limits hold for every model]: the upper bound, the aspect ratio and the text
+    // length hold with the override too.
+    EXPECT_TRUE(contains(errorOf([] { validateImageSize(100000, 64, true); }),
+                         "width 100000 is outside 16..2048"));
+    EXPECT_TRUE(contains(errorOf([] { validateImageSize(32, 256, true); }), "exceeds"));  // 8:1
+    EXPECT_TRUE(contains(errorOf([] { validateTextLength(5000, true); }), "at most 2048"));
+}
+
+TEST(Validation, AbsurdSamplerNumbers) {
+    EXPECT_TRUE(contains(errorOf([] { validateStepCount(-3); }), "at least 1 (got -3)"));
+    EXPECT_TRUE(contains(errorOf([] { validateStepCount(1000000000); }), "at most 1000"));
+    EXPECT_TRUE(contains(errorOf([] { validateSamplerSettings(1, {-2.0f}, 0.0, 1.0); }),
+                         "guidance value 1 (-2) is outside"));
+    EXPECT_TRUE(contains(errorOf([] { validateSamplerSettings(1, {1e9f}, 0.0, 1.0); }),
+                         "is outside 0..100"));
 }
 
 TEST(Validation, TextLength) {
