@@ -54,6 +54,11 @@ std::pair<at::Tensor, at::Tensor> qkNormRope(const at::Tensor& qkv, const at::Te
 
 at::Tensor swiglu(const at::Tensor& a, const at::Tensor& b) { return at::silu(a) * b; }
 
+std::pair<at::Tensor, at::Tensor> quantizeRowsFp8(const at::Tensor& x) {
+    auto [codes, scale] = quantizeFp8Rowwise(x);
+    return {codes, scale.view({-1, 1})};
+}
+
 }  // namespace reference
 
 namespace {
@@ -142,6 +147,18 @@ std::optional<at::Tensor> kernelSwiglu(const at::Tensor& a, const at::Tensor& b)
     return out;
 }
 
+std::optional<std::pair<at::Tensor, at::Tensor>> kernelQuantizeRowsFp8(const at::Tensor& x) {
+    if (!kernelReady(x) || x.dim() != 2) return std::nullopt;
+    at::Tensor codes = at::empty(x.sizes(), x.options().dtype(at::kByte));
+    at::Tensor scale = at::empty({x.size(0), 1}, x.options().dtype(at::kFloat));
+    if (!cuda::quantizeRowsFp8(x.data_ptr(), codes.data_ptr<uint8_t>(), scale.data_ptr<float>(),
+                               x.size(0), x.size(1), static_cast<float>(kFp8MinScale),
+                               currentCudaStream())) {
+        return std::nullopt;
+    }
+    return std::make_pair(codes, scale);
+}
+
 // Note [Kernel self-check]
 // No CI machine has a GPU, so before the first use on a user's machine every kernel is run once
 // against its reference on random inputs; if any disagrees beyond bf16 rounding the kernels stay
@@ -192,6 +209,14 @@ std::vector<Check> runSelfCheck() {
          compare(got ? std::optional<at::Tensor>(got->second) : std::nullopt, want.second)});
     const at::Tensor a = random({3, 1000, 8}, options), b = random({3, 1000, 8}, options);
     checks.push_back({"swiglu", compare(kernelSwiglu(a, b), reference::swiglu(a, b))});
+    if (fp8MatmulSupported()) {  // the rounding is the same, so the codes must be identical
+        const at::Tensor rows = random({37, 512}, options) * 50.0;
+        const auto got8 = kernelQuantizeRowsFp8(rows);
+        const auto want8 = reference::quantizeRowsFp8(rows);
+        const bool same = got8 && at::equal(got8->first, want8.first) &&
+                          at::equal(got8->second, want8.second);
+        checks.push_back({"fp8 row quantisation", got8 ? (same ? 0.0 : 1.0) : -1.0});
+    }
     return checks;
 }
 
@@ -275,6 +300,13 @@ at::Tensor swiglu(const at::Tensor& a, const at::Tensor& b) {
         if (auto out = kernelSwiglu(a, b)) return *out;
     }
     return reference::swiglu(a, b);
+}
+
+std::pair<at::Tensor, at::Tensor> quantizeRowsFp8(const at::Tensor& x) {
+    if (fusedOn(x)) {
+        if (auto out = kernelQuantizeRowsFp8(x)) return *out;
+    }
+    return reference::quantizeRowsFp8(x);
 }
 
 std::string fusedKernelsStatus() { return fusedState().status; }

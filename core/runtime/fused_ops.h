@@ -33,6 +33,10 @@ std::pair<at::Tensor, at::Tensor> qkNormRope(const at::Tensor& qkv, const at::Te
 // silu(a) * b, elementwise.
 at::Tensor swiglu(const at::Tensor& a, const at::Tensor& b);
 
+// Per-row e4m3 quantisation of activations x [M, K] (Note [fp8 matmuls]): {codes uint8 [M, K],
+// scales float32 [M, 1]}; one pass on a GPU instead of six. Needs LibTorch 2.1+ off the GPU path.
+std::pair<at::Tensor, at::Tensor> quantizeRowsFp8(const at::Tensor& x);
+
 // The reference implementations (ATen ops), for tests and the self-check.
 namespace reference {
 at::Tensor rmsNorm(const at::Tensor& x, const at::Tensor& weight, double eps);
@@ -44,6 +48,7 @@ std::pair<at::Tensor, at::Tensor> qkNormRope(const at::Tensor& qkv, const at::Te
                                              const at::Tensor& normK, const at::Tensor& cos,
                                              const at::Tensor& sin, double eps);
 at::Tensor swiglu(const at::Tensor& a, const at::Tensor& b);
+std::pair<at::Tensor, at::Tensor> quantizeRowsFp8(const at::Tensor& x);
 }  // namespace reference
 
 // Whether the fused kernels run on this machine: "on (self-check passed on <GPU>)", "off

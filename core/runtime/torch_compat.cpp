@@ -8,6 +8,7 @@
 
 #include "core/io/dequantize.h"
 #include "core/runtime/device.h"
+#include "core/runtime/fused_ops.h"
 #include "core/runtime/log.h"
 
 namespace i4::runtime {
@@ -86,7 +87,6 @@ std::string attentionBackend(const at::Tensor& q, const at::Tensor& k, const at:
 // token on the fly (scale = row amax / 448, floored so that an all-zero row gives zeros, not
 // NaN), and cuBLASLt's row-wise scaled fp8 GEMM with float32 accumulation and a bf16 result.
 constexpr double kE4m3Max = 448.0;
-constexpr double kMinScale = 1.0 / (448.0 * 512.0);
 
 bool fp8MatmulSupported() {
 #if I4_TORCH_AT_LEAST(2, 4)
@@ -103,9 +103,8 @@ bool fp8MatmulSupported() {
 at::Tensor fp8Linear(const at::Tensor& x, const at::Tensor& codes, const at::Tensor& scale,
                      const at::Tensor& bias) {
 #if I4_TORCH_AT_LEAST(2, 4)
-    const at::Tensor xf = x.to(at::kFloat);                                               // [M, K]
-    const at::Tensor scaleA = (xf.abs().amax(-1, true) / kE4m3Max).clamp_min(kMinScale);  // [M, 1]
-    const at::Tensor xq = (xf / scaleA).clamp(-kE4m3Max, kE4m3Max).to(at::kFloat8_e4m3fn);
+    auto [codes8, scaleA] = quantizeRowsFp8(x);  // [M, K] uint8, [M, 1] f32 (fused_ops.h)
+    const at::Tensor xq = codes8.view(at::kFloat8_e4m3fn);
     const at::Tensor wT = codes.view(at::kFloat8_e4m3fn).t();  // [K, N], column-major
     const c10::optional<at::Tensor> b =
         bias.defined() ? c10::optional<at::Tensor>(bias.to(at::kBFloat16)) : c10::nullopt;
@@ -120,7 +119,7 @@ at::Tensor fp8Linear(const at::Tensor& x, const at::Tensor& codes, const at::Ten
 std::pair<at::Tensor, at::Tensor> quantizeFp8Rowwise(const at::Tensor& weight) {
 #if I4_TORCH_AT_LEAST(2, 1)
     const at::Tensor wf = weight.to(at::kFloat);
-    const at::Tensor scale = (wf.abs().amax(-1, true) / kE4m3Max).clamp_min(kMinScale);  // [N, 1]
+    const at::Tensor scale = (wf.abs().amax(-1, true) / kE4m3Max).clamp_min(kFp8MinScale);  // [N, 1]
     const at::Tensor codes =
         (wf / scale).clamp(-kE4m3Max, kE4m3Max).to(at::kFloat8_e4m3fn).view(at::kByte);
     return {codes, scale.view({-1})};

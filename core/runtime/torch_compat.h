@@ -36,6 +36,8 @@ std::string attentionBackend(const at::Tensor& q, const at::Tensor& k, const at:
 // fp8 e4m3 tensor-core matmuls (Note [fp8 matmuls]): LibTorch 2.x with CUDA and a GPU of compute
 // capability 8.9 or newer.
 bool fp8MatmulSupported();
+// The smallest row scale: an all-zero row (padding) quantises to zeros, not NaN.
+inline constexpr double kFp8MinScale = 1.0 / (448.0 * 512.0);
 // y = x W^T + b with x [M, K] bf16 quantised per row to e4m3 on the fly, `codes` the weight's
 // e4m3 codes [N, K] (uint8) with per-row float32 scales `scale` [N], b [N] bf16 or undefined
 // -> [M, N] bf16.

@@ -2,6 +2,7 @@
 // core/runtime/fused_ops.h). Each reproduces the reference's sequence of bf16 roundings; only the
 // order of the float32 sum inside RMSNorm differs from ATen's reduction.
 #include <cuda_bf16.h>
+#include <cuda_fp8.h>
 #include <cuda_runtime.h>
 
 #include <cstdint>
@@ -159,6 +160,51 @@ __global__ void swigluKernel(const bf16* a, const bf16* b, bf16* out, int64_t ve
     }
 }
 
+
+__device__ float blockMax(float v) {
+    __shared__ float partial[kRowThreads / 32];
+    __shared__ float total;
+    for (int offset = 16; offset > 0; offset >>= 1)
+        v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, offset));
+    const int warp = threadIdx.x / 32;
+    if (threadIdx.x % 32 == 0) partial[warp] = v;
+    __syncthreads();
+    if (warp == 0) {
+        float m = threadIdx.x < kRowThreads / 32 ? partial[threadIdx.x] : 0.0f;
+        for (int offset = 16; offset > 0; offset >>= 1)
+            m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, offset));
+        if (threadIdx.x == 0) total = m;
+    }
+    __syncthreads();
+    return total;
+}
+
+__global__ void quantizeRowsFp8Kernel(const bf16* x, uint8_t* codes, float* scale, int64_t dim,
+                                      float minScale) {
+    constexpr float kE4m3Max = 448.0f;
+    const int64_t row = blockIdx.x;
+    const bf16* in = x + row * dim;
+    float amax = 0.0f;
+    for (int64_t i = threadIdx.x; i < dim / kVec; i += kRowThreads) {
+        const Vec8 v = reinterpret_cast<const Vec8*>(in)[i];
+#pragma unroll
+        for (int j = 0; j < kVec; ++j) amax = fmaxf(amax, fabsf(__bfloat162float(v.v[j])));
+    }
+    const float s = fmaxf(blockMax(amax) / kE4m3Max, minScale);
+    if (threadIdx.x == 0) scale[row] = s;
+    for (int64_t i = threadIdx.x; i < dim / kVec; i += kRowThreads) {
+        const Vec8 v = reinterpret_cast<const Vec8*>(in)[i];
+        uint2 packed;
+        uint8_t* out = reinterpret_cast<uint8_t*>(&packed);
+#pragma unroll
+        for (int j = 0; j < kVec; ++j) {
+            const float q = fminf(fmaxf(__bfloat162float(v.v[j]) / s, -kE4m3Max), kE4m3Max);
+            out[j] = __nv_cvt_float_to_fp8(q, __NV_SATFINITE, __NV_E4M3);
+        }
+        reinterpret_cast<uint2*>(codes + row * dim)[i] = packed;
+    }
+}
+
 bool launched() { return cudaPeekAtLastError() == cudaSuccess; }
 
 }  // namespace
@@ -215,6 +261,15 @@ bool qkNormRope(const void* qkv, const float* normQ, const float* normK, const v
         default:
             return false;
     }
+    return launched();
+}
+
+bool quantizeRowsFp8(const void* x, uint8_t* codes, float* scale, int64_t rows, int64_t dim,
+                     float minScale, void* stream) {
+    if (dim % kVec != 0 || rows <= 0 || rows > (int64_t{1} << 31) - 1) return false;
+    quantizeRowsFp8Kernel<<<static_cast<unsigned>(rows), kRowThreads, 0,
+                            static_cast<cudaStream_t>(stream)>>>(static_cast<const bf16*>(x), codes,
+                                                                 scale, dim, minScale);
     return launched();
 }
 

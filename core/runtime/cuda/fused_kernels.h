@@ -26,6 +26,11 @@ bool qkNormRope(const void* qkv, const float* normQ, const float* normK, const v
                 const void* sin, void* q, void* k, int64_t rows, int64_t heads, int64_t headDim,
                 float eps, void* stream);
 
+// Per-row e4m3 quantisation of x [rows, dim] (Note [fp8 matmuls]): scale[m] = max(amax(|x[m]|)
+// / 448, minScale) as float32, codes[m] = e4m3(x[m] / scale[m]) (round to nearest even).
+bool quantizeRowsFp8(const void* x, uint8_t* codes, float* scale, int64_t rows, int64_t dim,
+                     float minScale, void* stream);
+
 // out = bf16(bf16(silu(a)) * b), elementwise over n values.
 bool swiglu(const void* a, const void* b, void* out, int64_t n, void* stream);
 

@@ -19,6 +19,10 @@ bool qkNormRope(const void*, const float*, const float*, const void*, const void
     return false;
 }
 
+bool quantizeRowsFp8(const void*, uint8_t*, float*, int64_t, int64_t, float, void*) {
+    return false;
+}
+
 bool swiglu(const void*, const void*, void*, int64_t, void*) { return false; }
 
 }  // namespace i4::runtime::cuda

@@ -125,6 +125,21 @@ TEST_F(Fp8MatmulGpu, W8A8IsCloseToTheExactProduct) {
     }
 }
 
+// The fused per-row quantisation rounds exactly as the ATen sequence does: identical codes and
+// scales, all-zero rows (padding) included.
+TEST_F(Fp8MatmulGpu, RowQuantisationKernelMatchesTheReferenceExactly) {
+    for (auto [m, k] : std::vector<std::array<int64_t, 2>>{{4608, 4608}, {5, 12288}, {3, 64}}) {
+        at::manual_seed(m + k);
+        at::Tensor x = randomBf16({m, k}, 30.0);
+        x[m / 2].zero_();
+        const auto got = quantizeRowsFp8(x);
+        const auto want = reference::quantizeRowsFp8(x);
+        EXPECT_TRUE(at::equal(got.first, want.first)) << m << "x" << k;
+        EXPECT_TRUE(at::equal(got.second, want.second)) << m << "x" << k;
+        EXPECT_EQ(got.second.sizes(), (std::vector<int64_t>{m, 1}));
+    }
+}
+
 TEST_F(Fp8MatmulGpu, AnAllZeroRowGivesTheBiasNotNaN) {
     const at::Tensor x = at::zeros({4, 64}, at::TensorOptions(at::kCUDA).dtype(at::kBFloat16));
     const at::Tensor w = randomBf16({32, 64});
