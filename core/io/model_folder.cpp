@@ -62,7 +62,8 @@ Precision detectPrecision(const Checkpoint& checkpoint) {
 ModelFolder ModelFolder::open(const fs::path& dir) {
     const std::string hint =
         " (a model folder holds model_index.json and the folders transformer/, "
-        "unconditional_transformer/, text_encoder/, tokenizer/ and vae/)";
+        "unconditional_transformer/ (not in a distilled model), text_encoder/, tokenizer/ and "
+        "vae/)";
     if (!fs::is_directory(dir))
         throw ModelError("model folder " + dir.string() + " does not exist");
     ModelFolder folder;
@@ -72,6 +73,9 @@ ModelFolder ModelFolder::open(const fs::path& dir) {
     }
     folder.modelIndex = readJsonFile(dir / "model_index.json", "model_index.json");
     for (const auto& component : modelComponents()) {
+        if (component == "unconditional_transformer" && !folder.hasUnconditionalTransformer()) {
+            continue;
+        }
         if (!fs::is_directory(dir / component)) {
             throw ModelError(dir.string() + ": the " + component + "/ folder is missing" + hint);
         }
@@ -81,6 +85,20 @@ ModelFolder ModelFolder::open(const fs::path& dir) {
         }
     }
     return folder;
+}
+
+bool ModelFolder::hasUnconditionalTransformer() const {
+    if (!fs::is_directory(root / "unconditional_transformer")) return false;
+    const auto it = modelIndex.find("unconditional_transformer");
+    if (it == modelIndex.end()) return true;  // a folder that model_index.json does not list
+    if (it->is_null()) return false;
+    if (it->is_array()) {
+        for (const auto& part : *it) {
+            if (!part.is_null()) return true;
+        }
+        return false;
+    }
+    return true;
 }
 
 nlohmann::json ModelFolder::config(const std::string& component) const {

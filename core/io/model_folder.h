@@ -28,6 +28,11 @@ struct ModelFolder {
     std::filesystem::path tokenizer() const { return root / "tokenizer"; }
     std::filesystem::path vae() const { return root / "vae"; }
 
+    // False for a distilled (guidance-1) model: no unconditional_transformer/ folder, or
+    // model_index.json lists it as null or [null, null] (diffusers' absent optional component).
+    // Such a model runs the conditional transformer alone, one pass per step.
+    bool hasUnconditionalTransformer() const;
+
     // Opens and checks the folder: a missing model_index.json, component folder, config.json or
     // tokenizer.json is a ModelError that names the part and says what a complete folder holds.
     static ModelFolder open(const std::filesystem::path& dir);

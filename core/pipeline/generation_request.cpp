@@ -57,6 +57,8 @@ nlohmann::json GenerationRequest::toJson() const {
     j["seed"] = seed;
     j["batch"] = batch;
     if (uncheckedSize) j["unchecked_size"] = true;
+    for (const LoraChoice& l : loras)
+        j["loras"].push_back({{"file", l.file}, {"weight", l.weight}});
     return j;
 }
 
@@ -95,13 +97,26 @@ GenerationRequest GenerationRequest::fromJson(const nlohmann::json& j) {
     }
     if (present("batch")) r.batch = readInt(j.at("batch"), "batch");
     field("unchecked_size", r.uncheckedSize);
+    if (present("loras")) {
+        const auto& list = j.at("loras");
+        if (!list.is_array()) wrongType("loras", "must be a list of {file, weight}");
+        for (const auto& item : list) {
+            if (!item.is_object() || !item.contains("file") || !item.at("file").is_string())
+                wrongType("loras", "must hold objects with a 'file' string");
+            LoraChoice choice;
+            choice.file = item.at("file").get<std::string>();
+            if (item.contains("weight")) choice.weight = readDouble(item.at("weight"), "loras");
+            r.loras.push_back(std::move(choice));
+        }
+    }
     return r;
 }
 
 bool GenerationRequest::operator==(const GenerationRequest& o) const {
     return prompts == o.prompts && width == o.width && height == o.height && preset == o.preset &&
            steps == o.steps && guidanceSchedule == o.guidanceSchedule && mu == o.mu &&
-           std == o.std && seed == o.seed && batch == o.batch && uncheckedSize == o.uncheckedSize;
+           std == o.std && seed == o.seed && batch == o.batch && uncheckedSize == o.uncheckedSize &&
+           loras == o.loras;
 }
 
 }  // namespace i4::pipeline

@@ -8,6 +8,16 @@
 
 namespace i4::pipeline {
 
+// A LoRA applied to a transformer (docs/formats.md): given at load time (LoadOptions::loras) and
+// recorded with each image so a remix loads the same ones.
+struct LoraChoice {
+    std::string file;  // the .safetensors path as given
+    double weight = 1.0;
+    bool operator==(const LoraChoice& other) const {
+        return file == other.file && weight == other.weight;
+    }
+};
+
 // What the user asks for. Plain data: the CLI, the GUI's queue and the PNG metadata all carry it
 // as JSON. Explicit values override the preset's; the guidance schedule is in step order (first
 // step first), as the user sees it.
@@ -23,6 +33,8 @@ struct GenerationRequest {
     uint64_t seed = 0;
     int batch = 1;               // images per prompt
     bool uncheckedSize = false;  // lift the published size limits (test models)
+    // The LoRAs of the model that ran it (filled in by the bundle; a remix loads them).
+    std::vector<LoraChoice> loras;
 
     nlohmann::json toJson() const;
     // Throws InputError naming the field on a malformed value.

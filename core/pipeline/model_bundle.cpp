@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -12,6 +13,7 @@
 #include "core/io/model_folder.h"
 #include "core/io/model_summary.h"
 #include "core/model/ideogram4_transformer.h"
+#include "core/model/lora.h"
 #include "core/pipeline/devices.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/pipeline.h"
@@ -87,10 +89,42 @@ struct ComponentSizes {
 };
 
 ComponentSizes componentSizes(const io::ModelFolder& folder) {
-    return {io::summarizeComponent(folder.textEncoder(), "text_encoder"),
-            io::summarizeComponent(folder.transformer(), "transformer"),
-            io::summarizeComponent(folder.unconditionalTransformer(), "unconditional_transformer"),
-            io::summarizeComponent(folder.vae(), "vae")};
+    return {
+        io::summarizeComponent(folder.textEncoder(), "text_encoder"),
+        io::summarizeComponent(folder.transformer(), "transformer"),
+        folder.hasUnconditionalTransformer()
+            ? io::summarizeComponent(folder.unconditionalTransformer(), "unconditional_transformer")
+            : io::ComponentSummary{},
+        io::summarizeComponent(folder.vae(), "vae")};
+}
+
+// Puts the LoRA files on the loaded transformers (Note [LoRA application]).
+std::vector<LoadReport::Lora> applyLoras(const std::vector<LoraChoice>& loras,
+                                         model::Ideogram4Transformer& conditional,
+                                         model::Ideogram4Transformer* unconditional) {
+    std::vector<LoadReport::Lora> reports;
+    for (const LoraChoice& choice : loras) {
+        const model::LoraFile file = model::LoraFile::read(choice.file);
+        LoadReport::Lora report;
+        report.file = choice.file;
+        report.layout = file.layout;
+        report.unknownKeys = file.unknownKeys;
+        for (const auto& [component, adapters] : file.adapters) {
+            model::Ideogram4Transformer* target =
+                component == "transformer" ? &conditional : unconditional;
+            if (!target) {
+                throw ModelError("LoRA " + choice.file +
+                                 " adapts the unconditional transformer, "
+                                 "which this model (a distilled one) does not have");
+            }
+            const model::LoraApplyReport applied =
+                target->applyLora(adapters, choice.weight, model::LoraMode::Auto, choice.file);
+            report.merged += applied.merged;
+            report.onTheFly += applied.onTheFly;
+        }
+        reports.push_back(std::move(report));
+    }
+    return reports;
 }
 
 std::string gigabytes(uint64_t bytes) {
@@ -189,7 +223,7 @@ public:
             LoadProgress progress;
             progress.component = name;
             progress.index = index++;
-            progress.count = 4;
+            progress.count = m_identity.hasUnconditionalTransformer() ? 4 : 3;
             if (options.onProgress) options.onProgress(progress);
             const auto start = Clock::now();
             load();
@@ -210,10 +244,16 @@ public:
             m_conditional.emplace(model::Ideogram4Transformer::loadFolder(m_identity.transformer(),
                                                                           "transformer", dit));
         });
-        component("unconditional_transformer", sizes.unconditional.bytes, [&] {
-            m_unconditional.emplace(model::Ideogram4Transformer::loadFolder(
-                m_identity.unconditionalTransformer(), "unconditional_transformer", dit));
-        });
+        if (m_identity.hasUnconditionalTransformer()) {
+            component("unconditional_transformer", sizes.unconditional.bytes, [&] {
+                m_unconditional.emplace(model::Ideogram4Transformer::loadFolder(
+                    m_identity.unconditionalTransformer(), "unconditional_transformer", dit));
+            });
+        }
+        m_report.conditionalOnly = !m_unconditional;
+        m_report.loras = applyLoras(options.loras, *m_conditional,
+                                    m_unconditional ? &*m_unconditional : nullptr);
+        m_loras = options.loras;
         component("vae", sizes.vae.bytes, [&] {
             vae::Flux2VaeOptions vaeOptions;
             vaeOptions.dtype = dtype;
@@ -259,6 +299,7 @@ private:
     std::optional<model::Ideogram4Transformer> m_conditional;
     std::optional<model::Ideogram4Transformer> m_unconditional;
     std::optional<vae::Flux2Vae> m_vae;
+    std::vector<LoraChoice> m_loras;  // as loaded, recorded in every result
     text::ConditioningCache m_cache;
     std::filesystem::path m_cacheDir;
     std::once_flag m_previewOnce;
@@ -324,6 +365,11 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     runtime::cudaResetPeak();
     GenerationResult result;
     result.request = resolvedRequest(request);
+    result.request.loras = m_loras;
+    if (!m_unconditional) {
+        // A distilled model has no unconditional branch to guide against: guidance is 1.
+        result.request.guidanceSchedule.assign(result.request.guidanceSchedule.size(), 1.0f);
+    }
     const GenerationRequest& resolved = result.request;  // explicit steps / schedule / mu / std
     const int64_t gridH = request.height / sampling::kPixelsPerToken;
     const int64_t gridW = request.width / sampling::kPixelsPerToken;
@@ -370,9 +416,23 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
             callbacks.onPreview(info, preview().previewImage(state.x0, gridH, gridW));
         }
     };
+    // Note [Guidance 1]: a step with guidance 1 blends g v_c + (1 - g) v_u = v_c, so the
+    // unconditional pass is skipped and zeros stand in for v_u (vc * 1 + 0 * 0 is v_c to the
+    // bit, as vc * 1 + v_u * 0 is for any finite v_u). A distilled model always runs so.
+    std::map<float, float> guidanceAt;  // step start time -> guidance
+    for (int k = 0; k < plan.steps(); ++k) guidanceAt[plan.times[k]] = plan.guidance[k];
+    sampling::VelocityFn unconditional;
+    if (m_unconditional) unconditional = sampling::unconditionalVelocity(*m_unconditional, uncond);
+    const sampling::VelocityFn guided = [&](const at::Tensor& z, float t) {
+        const auto it = guidanceAt.find(t);
+        if (!unconditional || (it != guidanceAt.end() && it->second == 1.0f)) {
+            return at::zeros_like(z);
+        }
+        return unconditional(z, t);
+    };
     at::Tensor zFinal = sampling::sampleEuler(
-        zInit.to(device), plan, sampling::conditionalVelocity(*m_conditional, cond, llm),
-        sampling::unconditionalVelocity(*m_unconditional, uncond), samplerCallbacks);
+        zInit.to(device), plan, sampling::conditionalVelocity(*m_conditional, cond, llm), guided,
+        samplerCallbacks);
     result.denoiseSeconds = secondsSince(start);
     checkCancel(callbacks);
 

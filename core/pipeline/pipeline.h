@@ -18,9 +18,9 @@ struct LoadProgress {
     std::string component;  // "text_encoder", "transformer", "unconditional_transformer", "vae"
     int index = 0;          // 0-based, of `count`
     int count = 0;
-    bool done = false;      // false: starting; true: finished
-    uint64_t bytes = 0;     // bytes of the component's files (when done)
-    double seconds = 0;     // time it took (when done)
+    bool done = false;   // false: starting; true: finished
+    uint64_t bytes = 0;  // bytes of the component's files (when done)
+    double seconds = 0;  // time it took (when done)
 };
 
 // Note [Memory modes]
@@ -35,12 +35,16 @@ struct LoadProgress {
 // "auto" picks the first of these whose estimate fits the GPU's free memory. On the CPU the mode
 // is always "resident".
 struct LoadOptions {
-    std::string device = "cpu";  // "cpu", "cuda" or "auto" (pipeline/devices.h)
-    std::string dtype = "fp32";  // compute dtype: "fp32", "bf16" or "auto"
+    std::string device = "cpu";   // "cpu", "cuda" or "auto" (pipeline/devices.h)
+    std::string dtype = "fp32";   // compute dtype: "fp32", "bf16" or "auto"
     std::string memory = "auto";  // "auto", "resident", "offload-encoder", "low-vram"
     // The fast mode: the transformers' block matmuls in fp8 on GPUs that have fp8 tensor cores
     // (Note [fp8 matmuls] in core/runtime/torch_compat.cpp); off = the reference's numerics.
     bool fp8Matmul = false;
+    // LoRA files put on the transformers, each with its weight (docs/formats.md): keys under
+    // "unconditional_transformer." go to that transformer, all others to the conditional one.
+    // Merged into resident dense weights, applied on the fly to fp8 / nf4 / stored weights.
+    std::vector<LoraChoice> loras;
     // Called as each component starts and finishes loading (on the loading thread).
     std::function<void(const LoadProgress&)> onProgress;
     // Where per-model derived data is kept (the fitted preview map); empty:
@@ -48,12 +52,11 @@ struct LoadOptions {
     std::filesystem::path cacheDir;
 };
 
-
 // What a load did, for the settings, the status bar and benchmarks.
 struct LoadReport {
-    std::string device;  // "cpu" or "cuda"
-    std::string dtype;   // "fp32" or "bf16"
-    std::string memory;  // the mode in use (never "auto")
+    std::string device;      // "cpu" or "cuda"
+    std::string dtype;       // "fp32" or "bf16"
+    std::string memory;      // the mode in use (never "auto")
     bool fp8Matmul = false;  // the fast mode is on
     struct Component {
         std::string name;
@@ -61,7 +64,19 @@ struct LoadReport {
         double seconds = 0;
     };
     std::vector<Component> components;
-    double seconds = 0;           // the whole load
+    // What each LoRA did, in load order.
+    struct Lora {
+        std::string file;
+        std::string layout;                    // the key layout found (docs/formats.md)
+        int merged = 0;                        // adapters merged into weights
+        int onTheFly = 0;                      // adapters applied low-rank on every call
+        std::vector<std::string> unknownKeys;  // tensors that adapt nothing of ours
+    };
+    std::vector<Lora> loras;
+    // The folder has no unconditional transformer (a distilled model): one pass per step,
+    // guidance 1.
+    bool conditionalOnly = false;
+    double seconds = 0;              // the whole load
     uint64_t gpuBytesAfterLoad = 0;  // allocated on the GPU once loaded (0 on the CPU)
 };
 
@@ -102,8 +117,8 @@ struct GenerationResult {
     double denoiseSeconds = 0;
     double decodeSeconds = 0;
     uint64_t peakGpuBytes = 0;  // the GPU allocator's peak during this run (0 on the CPU)
-    FloatTensor zInit;   // [B, tokens, 128] seeded noise, when keepLatents
-    FloatTensor zFinal;  // [B, tokens, 128] final latent, when keepLatents
+    FloatTensor zInit;          // [B, tokens, 128] seeded noise, when keepLatents
+    FloatTensor zFinal;         // [B, tokens, 128] final latent, when keepLatents
 };
 
 // Everything loaded once from a model folder: tokenizer, text encoder, both transformers, VAE.
