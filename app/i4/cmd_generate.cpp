@@ -3,6 +3,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -62,6 +63,7 @@ struct GenerateOptions {
     std::string dtype = "auto";
     std::string memory = "auto";
     bool fast = false;
+    std::vector<std::string> loras;  // FILE[:WEIGHT], repeatable
     std::string out = "i4.png";
     std::string saveLatents;
     bool uncheckedSize = false;
@@ -122,6 +124,29 @@ std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
 
 // The device and precision to load on, checked before anything slow. `--device cuda` where no
 // GPU can be used stops here with the reason instead of falling back to the CPU.
+// "FILE[:WEIGHT]": the weight is what follows the last ':' when it is a number (a path may hold
+// ':' itself); 1 when there is none.
+pipeline::LoraChoice parseLora(const std::string& text) {
+    pipeline::LoraChoice choice;
+    choice.file = text;
+    const auto colon = text.rfind(':');
+    if (colon != std::string::npos && colon + 1 < text.size()) {
+        const std::string tail = text.substr(colon + 1);
+        char* end = nullptr;
+        const double weight = std::strtod(tail.c_str(), &end);
+        if (end && *end == '\0') {
+            if (!std::isfinite(weight))
+                throw InputError("--lora " + text + ": weight is not finite");
+            choice.file = text.substr(0, colon);
+            choice.weight = weight;
+        }
+    }
+    if (!std::filesystem::is_regular_file(choice.file)) {
+        throw InputError("--lora: " + choice.file + " is not a file (expected FILE[:WEIGHT])");
+    }
+    return choice;
+}
+
 pipeline::LoadOptions resolveLoadOptions(const GenerateOptions& o) {
     if (o.device == "cuda") {
         const pipeline::DeviceReport report = pipeline::deviceReport();
@@ -132,6 +157,7 @@ pipeline::LoadOptions resolveLoadOptions(const GenerateOptions& o) {
     load.dtype = pipeline::resolveDtype(o.dtype, load.device);
     load.memory = o.memory;
     load.fp8Matmul = o.fast;
+    for (const std::string& lora : o.loras) load.loras.push_back(parseLora(lora));
     return load;
 }
 
@@ -263,7 +289,6 @@ int runGenerate(GenerateOptions o) {
         }
     }
 
-
     pipeline::LoadOptions load = resolved;
     auto printer = std::make_shared<LoadProgressPrinter>();
     load.onProgress = [printer](const pipeline::LoadProgress& p) { (*printer)(p); };
@@ -284,6 +309,23 @@ int runGenerate(GenerateOptions o) {
         std::cerr << ", " << gibText(report.gpuBytesAfterLoad) << " of GPU memory in use";
     }
     std::cerr << "\n";
+    if (report.conditionalOnly) {
+        std::cerr << "no unconditional transformer (a distilled model): one pass per step, "
+                     "guidance 1\n";
+    }
+    for (const auto& lora : report.loras) {
+        std::cerr << "LoRA " << lora.file << ": " << lora.layout << ", " << lora.merged
+                  << " layers merged, " << lora.onTheFly << " applied on the fly\n";
+        if (!lora.unknownKeys.empty()) {
+            std::cerr << "  " << lora.unknownKeys.size()
+                      << " tensors adapt nothing in this model and were not used:";
+            for (size_t i = 0; i < lora.unknownKeys.size() && i < 8; ++i) {
+                std::cerr << " " << lora.unknownKeys[i];
+            }
+            if (lora.unknownKeys.size() > 8) std::cerr << " ...";
+            std::cerr << "\n";
+        }
+    }
 
     ProgressBar bar(stderr);
     pipeline::GenerationCallbacks callbacks;
@@ -395,6 +437,10 @@ Command addGenerateCommand(CLI::App& app) {
                   "The fast mode: the transformers' block matmuls in fp8 (GPUs with fp8 tensor "
                   "cores: RTX 40xx, L4/L40, H100, H200 and later); not the reference numerics, "
                   "see `i4 bench` and bench_fast_mode for its cost");
+    cmd->add_option("--lora", o->loras,
+                    "A LoRA file (safetensors) with an optional weight, FILE[:WEIGHT] "
+                    "(default 1); repeat for several. Keys of every common trainer layout load "
+                    "(docs/formats.md)");
     cmd->add_option("--out", o->out, "Output PNG (STEM-0.png, STEM-1.png... for several)")
         ->capture_default_str();
     cmd->add_option(
