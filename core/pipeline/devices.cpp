@@ -15,6 +15,7 @@ DeviceReport deviceReport() {
     report.gpuName = gpu.name;
     report.gpuTotalBytes = gpu.totalBytes;
     report.gpuFreeBytes = gpu.freeBytes;
+    report.fp8MatmulAvailable = runtime::fp8MatmulSupported();
     if (!report.gpuAvailable) {
         report.problem = gpu.problem;
         if (!gpu.buildHasCuda) {

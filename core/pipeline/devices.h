@@ -14,6 +14,9 @@ struct DeviceReport {
     std::string gpuName;  // e.g. "NVIDIA H200"
     uint64_t gpuTotalBytes = 0;
     uint64_t gpuFreeBytes = 0;
+    // The fast mode (LoadOptions::fp8Matmul) can run: fp8 tensor cores (compute capability 8.9
+    // or newer) and a LibTorch that has the scaled fp8 matmul (Note [fp8 matmuls]).
+    bool fp8MatmulAvailable = false;
     std::string problem;  // when !gpuAvailable: why, and how to get a build that can use it
 };
 
