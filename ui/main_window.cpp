@@ -268,7 +268,7 @@ void MainWindow::loadActiveModel() {
     m_loadBar->setRange(0, 0);  // busy until the first component reports
     m_loadBar->show();
     m_controller->loadModel(folder, m_settings->effectiveDevice(), m_settings->precision(),
-                            m_settings->memoryMode());
+                            m_settings->memoryMode(), m_settings->fastModeWanted());
 }
 
 void MainWindow::onLoadProgress(const pipeline::LoadProgress& progress) {
@@ -293,8 +293,10 @@ void MainWindow::onModelLoaded(const ModelLoadInfo& info) {
         m_deviceStatus->hide();  // an engine that did not load anything (tests)
     } else {
         const QString device = QString::fromStdString(report.device);
-        QString text = tr("%1 · %2").arg(deviceName(device),
-                                         precisionName(QString::fromStdString(report.dtype)));
+        QString text =
+            tr("%1 · %2 · %3")
+                .arg(deviceName(device), precisionName(QString::fromStdString(report.dtype)),
+                     numericsModeName(report.fp8Matmul));
         if (device == QLatin1String("cuda")) {
             const QString mode = memoryModeName(QString::fromStdString(report.memory));
             text = info.gpuTotalBytes > 0 ? tr("%1 · %2 · GPU memory %3 of %4")

@@ -51,7 +51,8 @@ public:
     GalleryPanel* galleryPanel() const { return m_gallery; }
     TokenCounter* tokenCounter() const { return m_tokenCounter; }
     TokenCountLabel* tokenCountLabel() const { return m_tokenLabel; }
-    // Status bar: the model, and where it runs (device, precision, memory mode, GPU memory).
+    // Status bar: the model, and where it runs (device, precision, exact or fast mode, memory
+    // mode, GPU memory).
     QLabel* modelStatus() const { return m_modelStatus; }
     QLabel* deviceStatus() const { return m_deviceStatus; }
     QProgressBar* loadProgressBar() const { return m_loadBar; }

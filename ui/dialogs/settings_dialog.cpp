@@ -138,6 +138,18 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
                 [combo] { combo->setToolTip(combo->currentData(Qt::ToolTipRole).toString()); });
     }
     connect(m_device, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabledChoices);
+    connect(m_precision, &QComboBox::currentIndexChanged, this,
+            &SettingsDialog::updateEnabledChoices);
+
+    m_fastMode = new QCheckBox(tr("Fast mode (fp8 matmuls)"), engine);
+    m_fastMode->setObjectName(QStringLiteral("fastMode"));
+    m_fastMode->setToolTip(fastModeToolTip());
+    m_fastMode->setChecked(settings->fastMode());
+    m_fastModeNote = new QLabel(engine);
+    m_fastModeNote->setObjectName(QStringLiteral("fastModeNote"));
+    m_fastModeNote->setWordWrap(true);
+    m_fastModeNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_fastModeNote->hide();
 
     m_allowAnySize =
         new QCheckBox(tr("Allow image sizes outside the published limits (test models)"), engine);
@@ -155,6 +167,11 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
     engineForm->addRow(tr("Device"), deviceColumn);
     engineForm->addRow(tr("Memory mode"), m_memory);
     engineForm->addRow(tr("Precision"), m_precision);
+    auto* fastColumn = new QVBoxLayout;
+    fastColumn->addWidget(m_fastMode);
+    fastColumn->addWidget(m_fastModeNote);
+    // A row with a label: an unlabelled one reserves its height as if the note were much longer.
+    engineForm->addRow(tr("Speed"), fastColumn);
     engineForm->addRow(QString(), m_allowAnySize);
     layout->addWidget(engine);
 
@@ -207,6 +224,10 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
 
 void SettingsDialog::showDeviceReport(const pipeline::DeviceReport& report) {
     m_gpuUsable = report.gpuAvailable;
+    m_fastModeUnavailable = fastModeUnavailableReason(report);
+    // A machine that cannot have the fast mode shows it off, and OK stores that: a checked box
+    // the user cannot uncheck would fail every load (settings shared with a build that can).
+    if (!m_fastModeUnavailable.isEmpty()) m_fastMode->setChecked(false);
     m_deviceInfo->setText(
         report.gpuAvailable
             ? tr("%1 · LibTorch %2 with CUDA")
@@ -216,15 +237,30 @@ void SettingsDialog::showDeviceReport(const pipeline::DeviceReport& report) {
     if (auto* items = qobject_cast<QStandardItemModel*>(m_device->model())) {
         items->item(m_device->findData(QStringLiteral("cuda")))->setEnabled(m_gpuUsable);
     }
-    updateEnabledChoices();
     m_reportShown = true;
+    updateEnabledChoices();
     emit deviceReportReady();
 }
 
-// The memory mode only matters on a GPU.
+// The memory mode and the fast mode only matter on a GPU, the fast mode in bfloat16 only; until
+// the probe has answered, neither can be chosen (its stored state is kept).
 void SettingsDialog::updateEnabledChoices() {
     const bool onGpu = m_gpuUsable && m_device->currentData().toString() != QLatin1String("cpu");
     m_memory->setEnabled(onGpu);
+
+    QString why;
+    if (!m_reportShown) {
+        // Not known yet: disabled below, without a reason to show.
+    } else if (!m_fastModeUnavailable.isEmpty()) {
+        why = m_fastModeUnavailable;
+    } else if (m_device->currentData().toString() == QLatin1String("cpu")) {
+        why = tr("Runs on the GPU only: on the CPU the model loads in the exact mode.");
+    } else if (m_precision->currentData().toString() == QLatin1String("fp32")) {
+        why = tr("Needs bfloat16: with float32 chosen above, the model loads in the exact mode.");
+    }
+    m_fastMode->setEnabled(m_reportShown && why.isEmpty());
+    m_fastModeNote->setText(why);
+    m_fastModeNote->setVisible(!why.isEmpty());
 }
 
 void SettingsDialog::checkSelectedFolder() {
@@ -253,6 +289,7 @@ void SettingsDialog::apply() {
     }
     m_settings->setMemoryMode(m_memory->currentData().toString());
     m_settings->setPrecision(m_precision->currentData().toString());
+    m_settings->setFastMode(m_fastMode->isChecked());
     m_settings->setAllowAnySize(m_allowAnySize->isChecked());
     m_settings->setGalleryFolder(m_gallery->text());
     m_settings->setLanguage(m_language->currentData().toString());

@@ -16,8 +16,8 @@ namespace i4::ui {
 
 class AppSettings;
 
-// Model folders (validated on the spot), device, memory mode, precision, gallery location and
-// language.
+// Model folders (validated on the spot), device, memory mode, precision, the fast mode, gallery
+// location and language.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 
@@ -49,12 +49,15 @@ private:
     QLabel* m_sessionNote = nullptr;
     QComboBox* m_memory = nullptr;
     QComboBox* m_precision = nullptr;
+    QCheckBox* m_fastMode = nullptr;
+    QLabel* m_fastModeNote = nullptr;  // why the fast mode cannot be chosen, when it cannot
     QCheckBox* m_allowAnySize = nullptr;
     QLineEdit* m_gallery = nullptr;
     QComboBox* m_language = nullptr;
     QString m_initialDevice;  // as shown on opening: the session's device, if any
     bool m_reportShown = false;
     bool m_gpuUsable = false;
+    QString m_fastModeUnavailable;  // fastModeUnavailableReason() of the probe's report
 };
 
 }  // namespace i4::ui

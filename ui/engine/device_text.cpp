@@ -60,4 +60,50 @@ QString memoryModeName(const QString& mode) {
     return mode;
 }
 
+QString numericsModeName(bool fp8Matmul) {
+    return fp8Matmul ? QCoreApplication::translate("i4::ui::DeviceText", "fast (fp8)")
+                     : QCoreApplication::translate("i4::ui::DeviceText", "exact");
+}
+
+QString fastModeToolTip() {
+    const QString what = QCoreApplication::translate(
+        "i4::ui::DeviceText",
+        "The transformers' block matmuls (attention and feed-forward) run in fp8 on the GPU's "
+        "tensor cores, each token's activations scaled to fp8 on the fly: faster per step, but "
+        "not the reference numerics, so a picture differs from the exact mode's for the same "
+        "seed. Off: the exact mode, with the reference's numerics.");
+    // No GPU with fp8 tensor cores has run bench_fast_mode yet (issue 24): until it has, this
+    // says where the cost is measured rather than guess it. Its figures (image PSNR, largest
+    // pixel difference, z_final relative error against the exact mode) replace this paragraph.
+    const QString cost = QCoreApplication::translate(
+        "i4::ui::DeviceText",
+        "Quality cost: not measured on a GPU yet. bench_fast_mode measures it against the exact "
+        "mode on one request and seed (image PSNR, largest pixel difference, z_final relative "
+        "error); see bench/README.md.");
+    // Rich text, so that the tooltip wraps; a word joiner keeps Qt from breaking the file name
+    // after its slash.
+    const QString readme = QStringLiteral("bench/README.md");
+    const QString unbroken = QStringLiteral("bench/") + QChar(0x2060) + QStringLiteral("README.md");
+    return QStringLiteral("<p>%1</p><p>%2</p>")
+        .arg(what.toHtmlEscaped(), cost.toHtmlEscaped().replace(readme, unbroken));
+}
+
+QString fastModeUnavailableReason(const pipeline::DeviceReport& report) {
+    if (report.fp8MatmulAvailable) return QString();
+    if (!report.buildHasCuda) {
+        return QCoreApplication::translate("i4::ui::DeviceText",
+                                           "Not available: this build cannot use a GPU.");
+    }
+    if (!report.gpuAvailable) {
+        return QCoreApplication::translate("i4::ui::DeviceText",
+                                           "Not available: no usable NVIDIA GPU was found.");
+    }
+    return QCoreApplication::translate(
+               "i4::ui::DeviceText",
+               "Not available on %1: the fast mode needs a GPU with fp8 tensor cores (compute "
+               "capability 8.9 or newer: RTX 40xx, L4/L40, H100/H200 and later) and LibTorch "
+               "2.4 or newer (this build has %2).")
+        .arg(QString::fromStdString(report.gpuName), QString::fromStdString(report.torchVersion));
+}
+
 }  // namespace i4::ui

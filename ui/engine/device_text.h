@@ -24,4 +24,15 @@ QString deviceName(const QString& device);
 QString precisionName(const QString& dtype);
 QString memoryModeName(const QString& mode);
 
+// The numerics a load uses, from LoadReport::fp8Matmul: "fast (fp8)" or "exact".
+QString numericsModeName(bool fp8Matmul);
+
+// The settings' tooltip for the fast mode: what it does and what it costs in quality against
+// the exact mode. The one place for that text, so bench_fast_mode's figures go in here.
+QString fastModeToolTip();
+
+// Why this machine and build cannot run the fast mode (no GPU, no fp8 tensor cores); empty when
+// report.fp8MatmulAvailable.
+QString fastModeUnavailableReason(const pipeline::DeviceReport& report);
+
 }  // namespace i4::ui

@@ -87,9 +87,9 @@ void GenerationController::cancelAll() {
 }
 
 void GenerationController::loadModel(const QString& folder, const QString& device,
-                                     const QString& dtype, const QString& memory) {
+                                     const QString& dtype, const QString& memory, bool fastMode) {
     ++m_pendingLoads;
-    emit loadRequested(folder, device, dtype, memory);
+    emit loadRequested(folder, device, dtype, memory, fastMode);
 }
 
 void GenerationController::setLoader(GenerationWorker::ModelLoader loader) {

@@ -33,9 +33,10 @@ public:
     // A pending job leaves the queue; the running one is asked to stop.
     void cancel(quint64 jobId);
     void cancelAll();
-    // Loads on the engine thread; `device`, `dtype`, `memory` as in AppSettings ("auto" too).
+    // Loads on the engine thread; `device`, `dtype`, `memory` as in AppSettings ("auto" too),
+    // `fastMode` as GenerationWorker::loadModel takes it.
     void loadModel(const QString& folder, const QString& device, const QString& dtype,
-                   const QString& memory = QStringLiteral("auto"));
+                   const QString& memory = QStringLiteral("auto"), bool fastMode = false);
     bool isLoading() const { return m_pendingLoads > 0; }
     // Replaces how a folder becomes an Engine (tests); before the first loadModel() only.
     void setLoader(GenerationWorker::ModelLoader loader);
@@ -54,7 +55,7 @@ signals:
     // Internal: queued hand-over to the worker thread.
     void runRequested(const i4::ui::GenerationJob& job);
     void loadRequested(const QString& folder, const QString& device, const QString& dtype,
-                       const QString& memory);
+                       const QString& memory, bool fastMode);
 
 private:
     void dispatchNext();

@@ -80,7 +80,7 @@ void GenerationWorker::run(const GenerationJob& job) {
 }
 
 void GenerationWorker::loadModel(const QString& folder, const QString& device, const QString& dtype,
-                                 const QString& memory) {
+                                 const QString& memory, bool fastMode) {
     // Free the old weights first: two bundles rarely fit in memory together.
     m_hasEngine = false;
     std::atomic_store(&m_engine, std::shared_ptr<Engine>());
@@ -99,6 +99,10 @@ void GenerationWorker::loadModel(const QString& folder, const QString& device, c
         options.device = pipeline::resolveDevice(requested);
         options.dtype = pipeline::resolveDtype(dtype.toStdString(), options.device);
         options.memory = memory.toStdString();
+        // "auto" that finds no GPU (a CPU-only build sharing the settings of a CUDA one) loads
+        // in the exact mode instead of failing; an explicit device keeps the request, and core
+        // says why it cannot be had (InputError, shown as the load's failure).
+        options.fp8Matmul = fastMode && !(requested == "auto" && options.device == "cpu");
         options.onProgress = [this](const pipeline::LoadProgress& p) { emit loadProgress(p); };
         std::shared_ptr<Engine> engine(m_loader(folder, options));
         ModelLoadInfo info;

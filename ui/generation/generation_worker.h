@@ -40,9 +40,10 @@ public:
 public slots:
     void run(const i4::ui::GenerationJob& job);
     // `device`, `dtype` and `memory` as in AppSettings ("auto" allowed); resolved here, since
-    // looking for a GPU can take a moment on a CUDA build.
+    // looking for a GPU can take a moment on a CUDA build. `fastMode` asks for
+    // LoadOptions::fp8Matmul: passed on as asked, except where "auto" lands on the CPU.
     void loadModel(const QString& folder, const QString& device, const QString& dtype,
-                   const QString& memory);
+                   const QString& memory, bool fastMode = false);
 
 signals:
     void started(quint64 jobId);

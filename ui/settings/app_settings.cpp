@@ -12,6 +12,7 @@ const QString kActiveModel = QStringLiteral("model/active");
 const QString kDevice = QStringLiteral("engine/device");
 const QString kPrecision = QStringLiteral("engine/precision");
 const QString kMemoryMode = QStringLiteral("engine/memory");
+const QString kFastMode = QStringLiteral("engine/fastMode");
 const QString kGallery = QStringLiteral("gallery/folder");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kAllowAnySize = QStringLiteral("engine/allowAnySize");
@@ -69,6 +70,15 @@ QString AppSettings::precision() const { return oneOf(m_settings, kPrecision, pr
 
 void AppSettings::setPrecision(const QString& precision) {
     m_settings.setValue(kPrecision, precision);
+}
+
+bool AppSettings::fastMode() const { return m_settings.value(kFastMode, false).toBool(); }
+
+void AppSettings::setFastMode(bool on) { m_settings.setValue(kFastMode, on); }
+
+bool AppSettings::fastModeWanted() const {
+    return fastMode() && effectiveDevice() != QLatin1String("cpu") &&
+           precision() != QLatin1String("fp32");
 }
 
 QString AppSettings::galleryFolder() const {

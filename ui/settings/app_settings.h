@@ -30,6 +30,13 @@ public:
     void setMemoryMode(const QString& mode);
     QString precision() const;  // "auto" (default), "fp32" or "bf16"
     void setPrecision(const QString& precision);
+    // The fast mode (fp8 matmuls, pipeline::LoadOptions::fp8Matmul); off by default. Asked for
+    // only where the model runs on a GPU in bfloat16 (fastModeWanted).
+    bool fastMode() const;
+    void setFastMode(bool on);
+    // What a load asks for: the fast mode when it is stored and the device and precision chosen
+    // can have it; on the CPU or in float32 the stored choice waits, as the memory mode does.
+    bool fastModeWanted() const;
     QString galleryFolder() const;
     void setGalleryFolder(const QString& folder);
     // "" follows the system locale; otherwise "en", "de", "ja".
