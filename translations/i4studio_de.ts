@@ -228,6 +228,34 @@
         <source>low VRAM</source>
         <translation>wenig VRAM</translation>
     </message>
+    <message>
+        <source>fast (fp8)</source>
+        <translation>schnell (fp8)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>The transformers&apos; block matmuls (attention and feed-forward) run in fp8 on the GPU&apos;s tensor cores, each token&apos;s activations scaled to fp8 on the fly: faster per step, but not the reference numerics, so a picture differs from the exact mode&apos;s for the same seed. Off: the exact mode, with the reference&apos;s numerics.</source>
+        <translation>Die Matrixmultiplikationen in den Blöcken der Transformer (Attention und Feed-Forward) laufen in fp8 auf den Tensor-Kernen der GPU, die Aktivierungen jedes Tokens werden dabei laufend auf fp8 skaliert: schneller pro Schritt, aber nicht die Numerik der Referenz, daher weicht ein Bild beim selben Seed von dem des exakten Modus ab. Aus: der exakte Modus mit der Numerik der Referenz.</translation>
+    </message>
+    <message>
+        <source>Quality cost: not measured on a GPU yet. bench_fast_mode measures it against the exact mode on one request and seed (image PSNR, largest pixel difference, z_final relative error); see bench/README.md.</source>
+        <translation>Qualitätskosten: noch nicht auf einer GPU gemessen. bench_fast_mode misst sie gegenüber dem exakten Modus an einer Anfrage und einem Seed (Bild-PSNR, größte Pixelabweichung, relativer Fehler von z_final); siehe bench/README.md.</translation>
+    </message>
+    <message>
+        <source>Not available: this build cannot use a GPU.</source>
+        <translation>Nicht verfügbar: Dieser Build kann keine GPU nutzen.</translation>
+    </message>
+    <message>
+        <source>Not available: no usable NVIDIA GPU was found.</source>
+        <translation>Nicht verfügbar: Es wurde keine nutzbare NVIDIA-GPU gefunden.</translation>
+    </message>
+    <message>
+        <source>Not available on %1: the fast mode needs a GPU with fp8 tensor cores (compute capability 8.9 or newer: RTX 40xx, L4/L40, H100/H200 and later) and LibTorch 2.4 or newer (this build has %2).</source>
+        <translation>Auf %1 nicht verfügbar: Der schnelle Modus braucht eine GPU mit fp8-Tensor-Kernen (Compute Capability 8.9 oder neuer: RTX 40xx, L4/L40, H100/H200 und neuer) und LibTorch 2.4 oder neuer (dieser Build hat %2).</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::FirstRunDialog</name>
@@ -736,10 +764,6 @@
         <translation>Lade Modell: %1 (%2 von %3)…</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>%1 · %2 · GPU memory %3 of %4</source>
         <translation>%1 · %2 · GPU-Speicher %3 von %4</translation>
     </message>
@@ -762,6 +786,10 @@
     <message>
         <source>peak GPU memory %1</source>
         <translation>GPU-Speicher höchstens %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -969,6 +997,22 @@
     <message>
         <source>%1 · LibTorch %2 with CUDA</source>
         <translation>%1 · LibTorch %2 mit CUDA</translation>
+    </message>
+    <message>
+        <source>Fast mode (fp8 matmuls)</source>
+        <translation>Schneller Modus (fp8-Matrixmultiplikationen)</translation>
+    </message>
+    <message>
+        <source>Runs on the GPU only: on the CPU the model loads in the exact mode.</source>
+        <translation>Nur auf der GPU: Auf der CPU lädt das Modell im exakten Modus.</translation>
+    </message>
+    <message>
+        <source>Needs bfloat16: with float32 chosen above, the model loads in the exact mode.</source>
+        <translation>Braucht bfloat16: Mit float32 (oben gewählt) lädt das Modell im exakten Modus.</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
     </message>
 </context>
 <context>

@@ -228,6 +228,34 @@
         <source>low VRAM</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>fast (fp8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transformers&apos; block matmuls (attention and feed-forward) run in fp8 on the GPU&apos;s tensor cores, each token&apos;s activations scaled to fp8 on the fly: faster per step, but not the reference numerics, so a picture differs from the exact mode&apos;s for the same seed. Off: the exact mode, with the reference&apos;s numerics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality cost: not measured on a GPU yet. bench_fast_mode measures it against the exact mode on one request and seed (image PSNR, largest pixel difference, z_final relative error); see bench/README.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: this build cannot use a GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: no usable NVIDIA GPU was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available on %1: the fast mode needs a GPU with fp8 tensor cores (compute capability 8.9 or newer: RTX 40xx, L4/L40, H100/H200 and later) and LibTorch 2.4 or newer (this build has %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::FirstRunDialog</name>
@@ -736,10 +764,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 · %2 · GPU memory %3 of %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,6 +785,10 @@
     </message>
     <message>
         <source>peak GPU memory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -968,6 +996,22 @@
     </message>
     <message>
         <source>%1 · LibTorch %2 with CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast mode (fp8 matmuls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on the GPU only: on the CPU the model loads in the exact mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs bfloat16: with float32 chosen above, the model loads in the exact mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

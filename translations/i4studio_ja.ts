@@ -228,6 +228,34 @@
         <source>low VRAM</source>
         <translation>省 VRAM</translation>
     </message>
+    <message>
+        <source>fast (fp8)</source>
+        <translation>高速（fp8）</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>厳密</translation>
+    </message>
+    <message>
+        <source>The transformers&apos; block matmuls (attention and feed-forward) run in fp8 on the GPU&apos;s tensor cores, each token&apos;s activations scaled to fp8 on the fly: faster per step, but not the reference numerics, so a picture differs from the exact mode&apos;s for the same seed. Off: the exact mode, with the reference&apos;s numerics.</source>
+        <translation>トランスフォーマーのブロック内の行列積（アテンションとフィードフォワード）を GPU のテンソルコア上で fp8 で計算し、各トークンの活性値はその場で fp8 にスケーリングします。1 ステップあたりは速くなりますが、リファレンスの数値計算とは異なるため、同じシードでも厳密モードとは異なる画像になります。オフ：リファレンスと同じ数値計算の厳密モード。</translation>
+    </message>
+    <message>
+        <source>Quality cost: not measured on a GPU yet. bench_fast_mode measures it against the exact mode on one request and seed (image PSNR, largest pixel difference, z_final relative error); see bench/README.md.</source>
+        <translation>画質への影響：GPU ではまだ測定していません。bench_fast_mode が 1 つのリクエストとシードで厳密モードと比較して測定します（画像の PSNR、最大画素差、z_final の相対誤差）。bench/README.md を参照してください。</translation>
+    </message>
+    <message>
+        <source>Not available: this build cannot use a GPU.</source>
+        <translation>利用できません：このビルドは GPU を使えません。</translation>
+    </message>
+    <message>
+        <source>Not available: no usable NVIDIA GPU was found.</source>
+        <translation>利用できません：使用できる NVIDIA GPU が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Not available on %1: the fast mode needs a GPU with fp8 tensor cores (compute capability 8.9 or newer: RTX 40xx, L4/L40, H100/H200 and later) and LibTorch 2.4 or newer (this build has %2).</source>
+        <translation>%1 では利用できません：高速モードには fp8 テンソルコアを持つ GPU（Compute Capability 8.9 以上：RTX 40xx、L4/L40、H100/H200 以降）と LibTorch 2.4 以上が必要です（このビルドは %2）。</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::FirstRunDialog</name>
@@ -733,10 +761,6 @@
         <translation>モデルを読み込み中: %1（%2/%3）…</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>%1 · %2 · GPU memory %3 of %4</source>
         <translation>%1 · %2 · GPU メモリ %3 / %4</translation>
     </message>
@@ -759,6 +783,10 @@
     <message>
         <source>peak GPU memory %1</source>
         <translation>GPU メモリのピーク %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -966,6 +994,22 @@
     <message>
         <source>%1 · LibTorch %2 with CUDA</source>
         <translation>%1 · LibTorch %2（CUDA あり）</translation>
+    </message>
+    <message>
+        <source>Fast mode (fp8 matmuls)</source>
+        <translation>高速モード（fp8 行列積）</translation>
+    </message>
+    <message>
+        <source>Runs on the GPU only: on the CPU the model loads in the exact mode.</source>
+        <translation>GPU 専用です。CPU ではモデルは厳密モードで読み込まれます。</translation>
+    </message>
+    <message>
+        <source>Needs bfloat16: with float32 chosen above, the model loads in the exact mode.</source>
+        <translation>bfloat16 が必要です。上で float32 を選んでいるため、モデルは厳密モードで読み込まれます。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
     </message>
 </context>
 <context>

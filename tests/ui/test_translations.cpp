@@ -33,9 +33,12 @@ void TestTranslations::catalogsAreCompiledIn() {
              QStringLiteral("Ungültiges JSON bei Byte %1"));
     QCOMPARE(german.translate("i4::ui::SettingsDialog", "Memory mode"),
              QStringLiteral("Speichermodus"));
+    QCOMPARE(german.translate("i4::ui::SettingsDialog", "Fast mode (fp8 matmuls)"),
+             QStringLiteral("Schneller Modus (fp8-Matrixmultiplikationen)"));
     QTranslator japanese;
     QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
     QCOMPARE(japanese.translate("i4::ui::MainWindow", "Queue"), QStringLiteral("キュー"));
+    QCOMPARE(japanese.translate("i4::ui::DeviceText", "fast (fp8)"), QStringLiteral("高速（fp8）"));
 }
 
 void TestTranslations::widgetsPickUpTheLanguage() {
