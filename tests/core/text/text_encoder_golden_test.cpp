@@ -87,6 +87,22 @@ TEST_P(TextEncoderGolden, IoFeaturesMatchReference) {
     expectMatchesPacked(ours, reference, indicator, GetParam() + " io");
 }
 
+// bf16 compute (the GPU's precision, run here on the CPU) stays within 2e-2 of the float32
+// features, the bound the CUDA bf16 path is held to (Note [Text encoder residual stream]).
+TEST_P(TextEncoderGolden, Bfloat16ComputeStaysNearFloat32) {
+    const std::string file = "text_encoder/io.safetensors";
+    const at::Tensor tokenIds = test::goldenTensor(file, "in.token_ids");
+    const at::Tensor indicator = test::goldenTensor(file, "in.indicator");
+    const auto ids = textIds(tokenIds, indicator);
+    const auto dir = test::goldenDir() / ("tiny-ideogram4-" + GetParam()) / "text_encoder";
+    const Qwen3TextEncoder bf16 = Qwen3TextEncoder::load(dir, {at::kBFloat16, at::kCPU});
+    const TextFeatures ours = bf16.encode(ids);
+    const TextFeatures exact = goldenEncoder(GetParam()).encode(ids);
+    const double err = test::relativeError(ours.features, exact.features);
+    std::cout << "[ info ] " << GetParam() << " bf16 vs float32: relative error " << err << "\n";
+    EXPECT_LE(err, 2e-2);
+}
+
 TEST_P(TextEncoderGolden, PipelineFeaturesFromPrompts) {
     const Tokenizer tokenizer =
         Tokenizer::fromModelFolder(test::goldenDir() / ("tiny-ideogram4-" + GetParam()));
