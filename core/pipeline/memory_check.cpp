@@ -31,8 +31,10 @@ uint64_t availableMemoryBytes() {
 
 uint64_t estimateLoadBytes(const std::filesystem::path& folder, int bytesPerParameter) {
     uint64_t parameters = 0;
+    const bool unconditional = io::ModelFolder::open(folder).hasUnconditionalTransformer();
     for (const auto& component : io::modelComponents()) {
         if (component == "tokenizer") continue;
+        if (component == "unconditional_transformer" && !unconditional) continue;  // distilled
         parameters += static_cast<uint64_t>(
             io::summarizeComponent(folder / component, component).parameterCount);
     }
@@ -228,8 +230,9 @@ void checkRequestFits(const RequestMemoryModel& model, const GenerationRequest& 
 
 uint64_t freeBytesFor(const std::string& device) {
     if (device != "cuda") return availableMemoryBytes();
-    runtime::cudaReleaseCache();
-    return runtime::gpuInfo().freeBytes;
+    // What the driver has free plus what LibTorch's cache holds unused: emptying the cache to
+    // read it would make every run allocate its buffers afresh.
+    return runtime::gpuInfo().freeBytes + runtime::cudaCachedFreeBytes();
 }
 
 void checkRequestMemory(const std::filesystem::path& folder, const GenerationRequest& request,

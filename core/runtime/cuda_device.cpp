@@ -127,6 +127,11 @@ uint64_t allocatedStat(bool peak) {
     return static_cast<uint64_t>(peak ? stat.peak : stat.current);
 }
 
+uint64_t reservedBytes() {
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(0);
+    return static_cast<uint64_t>(stats.reserved_bytes[0].current);
+}
+
 }  // namespace
 
 GpuInfo gpuInfo() {
@@ -158,6 +163,13 @@ GpuInfo gpuInfo() {
 uint64_t cudaAllocatedBytes() { return haveDevice() ? allocatedStat(false) : 0; }
 
 uint64_t cudaPeakAllocatedBytes() { return haveDevice() ? allocatedStat(true) : 0; }
+
+uint64_t cudaCachedFreeBytes() {
+    if (!haveDevice()) return 0;
+    const uint64_t reserved = reservedBytes();
+    const uint64_t allocated = allocatedStat(false);
+    return reserved > allocated ? reserved - allocated : 0;
+}
 
 void cudaResetPeak() {
     if (haveDevice()) c10::cuda::CUDACachingAllocator::resetPeakStats(0);

@@ -29,6 +29,8 @@ GpuInfo gpuInfo();
 // LibTorch's CUDA caching allocator on device 0; all return 0 / do nothing without CUDA.
 uint64_t cudaAllocatedBytes();
 uint64_t cudaPeakAllocatedBytes();  // since the last cudaResetPeak()
+// Held by the allocator's cache but not in use: free for LibTorch, not for cudaMemGetInfo.
+uint64_t cudaCachedFreeBytes();
 void cudaResetPeak();
 void cudaReleaseCache();  // hands cached, unused blocks back to the driver
 void cudaSynchronize();

@@ -17,6 +17,7 @@ GpuInfo gpuInfo() {
 
 uint64_t cudaAllocatedBytes() { return 0; }
 uint64_t cudaPeakAllocatedBytes() { return 0; }
+uint64_t cudaCachedFreeBytes() { return 0; }
 void cudaResetPeak() {}
 void cudaReleaseCache() {}
 void cudaSynchronize() {}
