@@ -125,10 +125,26 @@ std::vector<std::string> Checkpoint::keys() const {
     return result;
 }
 
+void Checkpoint::stripKeyPrefix(const std::string& prefix) {
+    if (prefix.empty()) return;
+    std::map<std::string, Location> renamed;
+    for (const auto& [key, where] : m_where) {
+        const bool prefixed = key.compare(0, prefix.size(), prefix) == 0;
+        const std::string name = prefixed ? key.substr(prefix.size()) : key;
+        if (!renamed.emplace(name, where).second) {
+            throw FormatError(m_label + " (" + m_dir.string() + "): tensor '" + name +
+                              "' is stored both with and without the prefix '" + prefix + "'");
+        }
+    }
+    m_where = std::move(renamed);
+    m_keyPrefix = prefix;
+}
+
 const TensorInfo& Checkpoint::info(const std::string& key) const {
     auto it = m_where.find(key);
     if (it == m_where.end()) {
-        throw ModelError(m_label + " (" + m_dir.string() + "): tensor '" + key + "' is missing");
+        throw ModelError(m_label + " (" + m_dir.string() + "): tensor '" + m_keyPrefix + key +
+                         "' is missing");
     }
     return *it->second.info;
 }
@@ -147,7 +163,8 @@ void Checkpoint::fail(const std::string& key, const std::string& what) const {
     auto it = m_where.find(key);
     const std::string file =
         it == m_where.end() ? m_dir.string() : m_files[it->second.file]->path().string();
-    throw ModelError(m_label + " (" + file + "): tensor '" + key + "' " + what);
+    const std::string stored = it == m_where.end() ? m_keyPrefix + key : it->second.info->name;
+    throw ModelError(m_label + " (" + file + "): tensor '" + stored + "' " + what);
 }
 
 }  // namespace i4::io

@@ -32,8 +32,16 @@ public:
     const SafetensorsFile& fileOf(const std::string& key) const;
     // A zero-copy CPU view in the stored dtype (F8_E4M3 as uint8 codes).
     at::Tensor tensor(const std::string& key) const;
-    // Throws ModelError "<label> (<file>): tensor '<key>' ..." — for loaders' own checks.
+    // Throws ModelError "<label> (<file>): tensor '<key>' ..." — for loaders' own checks. The key
+    // is named as the file stores it (with any stripped prefix).
     [[noreturn]] void fail(const std::string& key, const std::string& what) const;
+
+    // Makes every key that starts with `prefix` answer to its name without it, so a single-file
+    // repack ("model.diffusion_model.layers.0...", ComfyUI) loads through our names; other keys
+    // keep theirs. A stripped name that clashes with a key already present is a FormatError.
+    // An empty prefix changes nothing.
+    void stripKeyPrefix(const std::string& prefix);
+    const std::string& keyPrefix() const { return m_keyPrefix; }
 
 private:
     struct Location {
@@ -43,6 +51,7 @@ private:
     void addFile(std::shared_ptr<const SafetensorsFile> file);
 
     std::string m_label;
+    std::string m_keyPrefix;
     std::filesystem::path m_dir;
     std::vector<std::shared_ptr<const SafetensorsFile>> m_files;
     std::map<std::string, Location> m_where;

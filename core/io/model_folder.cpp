@@ -81,7 +81,15 @@ ModelFolder ModelFolder::open(const fs::path& dir) {
         }
         const char* required = component == "tokenizer" ? "tokenizer.json" : "config.json";
         if (!fs::is_regular_file(dir / component / required)) {
-            throw ModelError(dir.string() + ": " + component + "/" + required + " is missing");
+            // A ComfyUI single file carries no config: the model's published config.json has to
+            // sit next to it (the layer sizes cannot all be read back from the shapes).
+            const std::string repackHint =
+                component.find("transformer") != std::string::npos
+                    ? " (a single-file transformer such as a ComfyUI repack needs the model's "
+                      "published transformer config.json beside it)"
+                    : "";
+            throw ModelError(dir.string() + ": " + component + "/" + required + " is missing" +
+                             repackHint);
         }
     }
     return folder;

@@ -2,11 +2,13 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
 #include "core/io/checkpoint.h"
 #include "core/io/json_file.h"
+#include "core/io/lora_keys.h"
 #include "core/io/model_folder.h"
 
 namespace i4::io {
@@ -53,6 +55,28 @@ ComponentSummary summarizeCheckpoint(const std::string& name, const Checkpoint& 
     return s;
 }
 
+// Where a transformer's weights come from and which names they use (docs/formats.md).
+std::string transformerFormat(const Checkpoint& ckpt) {
+    const std::vector<std::string> keys = ckpt.keys();
+    const std::string prefix = transformerKeyPrefix(keys);
+    std::string format;
+    if (ckpt.files().size() == 1) {
+        format = "single file " + ckpt.files().front()->path().filename().string();
+    } else {
+        format = "diffusers folder, " + std::to_string(ckpt.files().size()) + " shards";
+    }
+    if (!prefix.empty()) {
+        format += ", key prefix '" + prefix + "'";
+        if (prefix != "transformer.") format += " (ComfyUI repack)";
+    }
+    const auto has = [&](const std::string& name) {
+        return std::binary_search(keys.begin(), keys.end(), prefix + name);
+    };
+    if (has("layers.0.attention.qkv.weight")) format += ", fused qkv";
+    if (has("layers.0.attention.to_q.weight")) format += ", split to_q/to_k/to_v";
+    return format;
+}
+
 std::string humanCount(int64_t n) {
     std::ostringstream out;
     out << std::fixed << std::setprecision(2);
@@ -70,7 +94,12 @@ std::string humanCount(int64_t n) {
 }  // namespace
 
 ComponentSummary summarizeComponent(const std::filesystem::path& dir, const std::string& name) {
-    return summarizeCheckpoint(name, Checkpoint::openFolder(dir, name));
+    const Checkpoint ckpt = Checkpoint::openFolder(dir, name);
+    ComponentSummary s = summarizeCheckpoint(name, ckpt);
+    if (name == "transformer" || name == "unconditional_transformer") {
+        s.format = transformerFormat(ckpt);
+    }
+    return s;
 }
 
 ModelSummary summarizeModelFolder(const std::filesystem::path& dir) {
@@ -78,7 +107,11 @@ ModelSummary summarizeModelFolder(const std::filesystem::path& dir) {
     ModelSummary summary;
     summary.root = dir;
     summary.fingerprint = folder.fingerprint();
+    summary.hasUnconditionalTransformer = folder.hasUnconditionalTransformer();
     for (const auto& component : modelComponents()) {
+        if (component == "unconditional_transformer" && !summary.hasUnconditionalTransformer) {
+            continue;
+        }
         if (component == "tokenizer") {
             ComponentSummary s;
             s.name = component;
@@ -103,10 +136,15 @@ std::string formatSummary(const ModelSummary& summary) {
     std::ostringstream out;
     out << "model folder: " << summary.root.string() << "\n";
     out << "fingerprint:  " << summary.fingerprint << "\n";
+    if (!summary.hasUnconditionalTransformer) {
+        out << "model:        distilled (conditional-only: no unconditional transformer; every "
+               "step runs one pass at guidance 1)\n";
+    }
     for (const auto& c : summary.components) {
         out << "\n[" << c.name << "]\n";
         if (c.name != "tokenizer") {
             out << "  files:      " << c.fileCount << "\n";
+            if (!c.format.empty()) out << "  format:     " << c.format << "\n";
             out << "  tensors:    " << c.tensorCount << "  (";
             bool first = true;
             for (const auto& [dtype, count] : c.dtypes) {

@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/io/checkpoint.h"
+#include "core/io/lora_keys.h"
 #include "core/runtime/fused_ops.h"
 #include "core/runtime/torch_compat.h"
 
@@ -141,7 +142,9 @@ Ideogram4Transformer Ideogram4Transformer::loadFolder(const std::filesystem::pat
                                                       const std::string& label,
                                                       const ComputeOptions& options) {
     const Ideogram4Config config = Ideogram4Config::fromFolder(dir);
-    const io::Checkpoint ckpt = io::Checkpoint::openFolder(dir, label);
+    io::Checkpoint ckpt = io::Checkpoint::openFolder(dir, label);
+    // Single-file repacks (ComfyUI) put "model.diffusion_model." or similar before our names.
+    ckpt.stripKeyPrefix(io::transformerKeyPrefix(ckpt.keys()));
     return load(ckpt, config, options);
 }
 
