@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -29,6 +30,7 @@
 #include "ui/settings/app_settings.h"
 #include "ui/widgets/caption_editor.h"
 #include "ui/widgets/generation_panel.h"
+#include "ui/widgets/lora_picker.h"
 #include "ui/widgets/preview_view.h"
 #include "ui/widgets/queue_panel.h"
 #include "ui/widgets/token_count_label.h"
@@ -57,6 +59,8 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     setWindowTitle(tr("i4studio %1").arg(QString::fromUtf8(i4::kVersion)));
     const bool injectedEngine = engine != nullptr;
     m_controller = new GenerationController(std::move(engine), this);
+    m_loraSelection = std::make_shared<LoraSelection>();
+    setModelLoader(&loadModelEngine);
     m_store = std::make_unique<GalleryStore>(settings->galleryFolder());
     QString galleryError;
     if (!m_store->open(&galleryError)) {
@@ -127,6 +131,11 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     m_preview->setMessage(tr("Compose a caption, pick a preset and press Generate."));
 
     connect(m_panel, &GenerationPanel::generateRequested, this, &MainWindow::generate);
+    // LoRAs are put on the weights as they load: a changed list reloads the model, as the other
+    // engine settings do.
+    connect(m_panel->loraPicker(), &LoraPicker::lorasChanged, this, [this] {
+        if (!m_settings->activeModelFolder().isEmpty()) loadActiveModel();
+    });
     connect(m_panel, &GenerationPanel::imageSizeChanged, this,
             [this](QSize size) { m_caption->setAspect(size.width(), size.height()); });
     m_caption->setAspect(m_panel->imageSize().width(), m_panel->imageSize().height());
@@ -245,9 +254,10 @@ void MainWindow::loadActiveModel() {
         return;
     }
     // A model that states its own size gets it as the default; a demo model may also go below
-    // the published least side (only that: Note [size limits hold for every model]); its own preset and guidance are selected; its example caption fills an empty
-    // editor. Size and sampler only when the folder changes: reloading the same model (a new
-    // device, say) keeps what the user has chosen since.
+    // the published least side (only that: Note [size limits hold for every model]); its own preset
+    // and guidance are selected; its example caption fills an empty editor. Size and sampler only
+    // when the folder changes: reloading the same model (a new device, say) keeps what the user has
+    // chosen since.
     const bool newFolder = folder != m_hintsFolder;
     m_hintsFolder = folder;
     m_activeHints = pipeline::readModelHints(folder.toStdString());
@@ -267,8 +277,18 @@ void MainWindow::loadActiveModel() {
     m_deviceStatus->hide();
     m_loadBar->setRange(0, 0);  // busy until the first component reports
     m_loadBar->show();
+    m_loraSelection->set(m_panel->loraPicker()->loras());
     m_controller->loadModel(folder, m_settings->effectiveDevice(), m_settings->precision(),
                             m_settings->memoryMode(), m_settings->fastModeWanted());
+}
+
+void MainWindow::setModelLoader(ModelLoader loader) {
+    m_controller->setLoader([loader = std::move(loader), selection = m_loraSelection](
+                                const QString& folder, const pipeline::LoadOptions& options) {
+        pipeline::LoadOptions withLoras = options;
+        withLoras.loras = selection->get();
+        return loader(folder, withLoras);
+    });
 }
 
 void MainWindow::onLoadProgress(const pipeline::LoadProgress& progress) {
@@ -310,12 +330,28 @@ void MainWindow::onModelLoaded(const ModelLoadInfo& info) {
             parts << tr("%1 %2 s").arg(QString::fromStdString(component.name),
                                        secondsText(component.seconds, 1));
         }
+        if (!report.loras.empty()) {
+            const std::vector<pipeline::LoraChoice> chosen = m_loraSelection->get();
+            QStringList names;
+            for (size_t i = 0; i < report.loras.size(); ++i) {
+                QString name =
+                    QFileInfo(QString::fromStdString(report.loras[i].file)).completeBaseName();
+                if (i < chosen.size() && chosen[i].file == report.loras[i].file) {
+                    name += QStringLiteral(" ×") + QLocale().toString(chosen[i].weight, 'f', 2);
+                }
+                names << name;
+            }
+            text = tr("%1 · LoRA: %2").arg(text, names.join(QLatin1String(", ")));
+        }
+        if (report.conditionalOnly) text = tr("%1 · distilled (guidance 1)").arg(text);
         m_deviceStatus->setText(text);
         m_deviceStatus->setToolTip(
             tr("Loaded in %1 s: %2")
                 .arg(secondsText(report.seconds, 1), parts.join(QLatin1String(", "))));
         m_deviceStatus->show();
     }
+    m_panel->setConditionalOnly(report.conditionalOnly);
+    m_panel->loraPicker()->showLoadReport(report.loras);
     m_tokenCounter->recount();
 }
 
@@ -343,6 +379,8 @@ void MainWindow::remix(const pipeline::GenerationRequest& request) {
     m_caption->setPromptText(
         request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front()));
     m_panel->setRequest(request);
+    // The image's LoRAs come back too; a list that differs reloads the model.
+    m_panel->loraPicker()->setLoras(request.loras);
     m_tabs->setCurrentIndex(0);
     statusBar()->showMessage(tr("Settings restored from the gallery; the seed is locked."), 5000);
 }

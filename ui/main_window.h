@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 #include "core/pipeline/generation_request.h"
@@ -21,6 +22,7 @@ class GalleryStore;
 class GalleryWriter;
 class GenerationController;
 class GenerationPanel;
+class LoraSelection;
 class PreviewView;
 class TokenCountLabel;
 class TokenCounter;
@@ -41,6 +43,11 @@ public:
     void remix(const pipeline::GenerationRequest& request);
     void generate();
     void loadActiveModel();
+    // How a model folder becomes an Engine (tests replace loadModelEngine); the LoRAs chosen in
+    // the generation panel's picker are added to its LoadOptions::loras.
+    using ModelLoader =
+        std::function<std::unique_ptr<Engine>(const QString&, const pipeline::LoadOptions&)>;
+    void setModelLoader(ModelLoader loader);
 
     CaptionEditor* captionEditor() const { return m_caption; }
     GenerationPanel* generationPanel() const { return m_panel; }
@@ -84,6 +91,8 @@ private:
     QProgressBar* m_loadBar = nullptr;  // components loaded, while a model loads
     TokenCounter* m_tokenCounter = nullptr;
     TokenCountLabel* m_tokenLabel = nullptr;
+    // The picker's LoRAs as of the last load request, read by the loader on the engine thread.
+    std::shared_ptr<LoraSelection> m_loraSelection;
 };
 
 }  // namespace i4::ui

@@ -22,6 +22,7 @@
 #include "ui/generation/image_size.h"
 #include "ui/generation/schedule_shape.h"
 #include "ui/widgets/guidance_schedule_editor.h"
+#include "ui/widgets/lora_picker.h"
 
 namespace i4::ui {
 
@@ -125,7 +126,20 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     auto* scheduleLayout = new QVBoxLayout(scheduleBox);
     m_schedule = new GuidanceScheduleEditor(scheduleBox);
     scheduleLayout->addWidget(m_schedule);
+    m_distilledNote = new QLabel(tr("Distilled model: it runs at guidance 1 without the "
+                                    "unconditional pass, so this schedule does not apply."),
+                                 scheduleBox);
+    m_distilledNote->setObjectName(QStringLiteral("distilledNote"));
+    m_distilledNote->setWordWrap(true);
+    m_distilledNote->hide();
+    scheduleLayout->addWidget(m_distilledNote);
     layout->addWidget(scheduleBox);
+
+    auto* loraBox = new QGroupBox(tr("LoRA"), this);
+    auto* loraLayout = new QVBoxLayout(loraBox);
+    m_loras = new LoraPicker(loraBox);
+    loraLayout->addWidget(m_loras);
+    layout->addWidget(loraBox);
     connect(m_schedule, &GuidanceScheduleEditor::userEdited, this, [this] {
         m_explicitSteps = true;
         m_explicitSchedule = true;
@@ -347,6 +361,20 @@ QVector<pipeline::GenerationRequest> GenerationPanel::takeBatch(const QString& p
         if (mode == SeedMode::Increment) setSeed(seed() + 1);
     }
     return out;
+}
+
+void GenerationPanel::setConditionalOnly(bool conditionalOnly) {
+    if (conditionalOnly == m_conditionalOnly) return;
+    m_conditionalOnly = conditionalOnly;
+    m_distilledNote->setVisible(conditionalOnly);
+    m_schedule->setEnabled(!conditionalOnly);
+    // Show what runs: guidance 1 at every step. Back on a full model, the preset's schedule
+    // (an explicit one the user set is kept).
+    if (conditionalOnly) {
+        m_schedule->setSchedule(std::vector<float>(size_t(m_schedule->stepCount()), 1.0f));
+    } else if (!m_explicitSchedule && currentPreset()) {
+        m_schedule->setSchedule(currentPreset()->guidanceSchedule);
+    }
 }
 
 void GenerationPanel::setRequest(const pipeline::GenerationRequest& request) {

@@ -14,6 +14,7 @@ class QSpinBox;
 namespace i4::ui {
 
 class GuidanceScheduleEditor;
+class LoraPicker;
 
 // Everything about a request except the prompt: preset, size, seed policy, batch count and the
 // guidance schedule. Fields the panel does not show (mu, std, ...) are carried through from the
@@ -60,6 +61,12 @@ public:
     // Asks for a name, then saveCurrentAsPreset(); reports failures in a message box.
     void promptSavePreset();
     GuidanceScheduleEditor* scheduleEditor() const { return m_schedule; }
+    // The LoRAs for the next model load (the main window passes them to LoadOptions::loras).
+    LoraPicker* loraPicker() const { return m_loras; }
+    // A distilled model (LoadReport::conditionalOnly) runs at guidance 1: the schedule editor is
+    // greyed, shows 1 at every step, and a line says why.
+    void setConditionalOnly(bool conditionalOnly);
+    bool conditionalOnly() const { return m_conditionalOnly; }
 
 signals:
     void imageSizeChanged(QSize size);
@@ -80,6 +87,7 @@ private:
     bool m_explicitSchedule = false;
     bool m_updating = false;
     bool m_allowAnySize = false;
+    bool m_conditionalOnly = false;
 
     QComboBox* m_preset = nullptr;
     QComboBox* m_aspect = nullptr;
@@ -90,6 +98,8 @@ private:
     QComboBox* m_seedMode = nullptr;
     QSpinBox* m_batchCount = nullptr;
     GuidanceScheduleEditor* m_schedule = nullptr;
+    QLabel* m_distilledNote = nullptr;
+    LoraPicker* m_loras = nullptr;
 };
 
 }  // namespace i4::ui
