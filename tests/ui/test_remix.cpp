@@ -119,8 +119,9 @@ void TestRemix::modelHintsSetSizePresetAndGuidance() {
     QDir(m_dir->path()).mkpath("model");
     QFile index(m_dir->filePath("model/model_index.json"));
     QVERIFY(index.open(QIODevice::WriteOnly));
-    index.write(R"({"_class_name":"Ideogram4Pipeline","_i4studio":{"native_size":[128,96],
-        "preset":"V4_TURBO_12","guidance":2.5}})");
+    // A demo model: only those may lift the 256-pixel lower bound with their own size.
+    index.write(R"({"_class_name":"Ideogram4Pipeline","_i4studio":{"demo":true,
+        "native_size":[128,96],"preset":"V4_TURBO_12","guidance":2.5}})");
     index.close();
     m_window->generationPanel()->setSeedMode(GenerationPanel::SeedMode::Increment);
     m_settings->setModelFolders({m_dir->filePath("model")});
