@@ -24,6 +24,11 @@ namespace {
 // destructor, and every buffer they fill is owned (and sized) by their caller, so the longjmp
 // skips nothing; the caller then throws an ordinary exception.
 constexpr png_uint_32 kMaxSide = 32768;
+// Reading hostile files (Note in readPng / runReadHeader): pixels, chunk sizes and file size.
+constexpr uint64_t kMaxDecodePixels = 4096ull * 4096;  // 48 MiB of RGB; ours are <= 2048 x 2048
+constexpr png_alloc_size_t kMaxChunkBytes = 8u << 20;  // one (decompressed) ancillary chunk
+constexpr png_uint_32 kMaxAncillaryChunks = 1000;
+constexpr uintmax_t kMaxFileBytes = 64u << 20;
 
 struct ErrorState {
     char message[256] = "unknown libpng error";
@@ -94,6 +99,11 @@ bool runReadHeader(png_structp png, png_infop info, ReadSource* source, Header* 
     if (setjmp(png_jmpbuf(png))) return false;
     png_set_read_fn(png, source, readData);
     png_set_user_limits(png, kMaxSide, kMaxSide);
+    // Files dropped onto the app are hostile: a text chunk may inflate a few kilobytes into
+    // gigabytes (a compression bomb), or a file may carry thousands of chunks. Set explicitly,
+    // not left to how this libpng was configured (Debian's are these; other builds differ).
+    png_set_chunk_malloc_max(png, kMaxChunkBytes);
+    png_set_chunk_cache_max(png, kMaxAncillaryChunks);
     png_read_info(png, info);
     int bitDepth = 0, colorType = 0;
     png_get_IHDR(png, info, &header->width, &header->height, &bitDepth, &colorType, nullptr,
@@ -327,6 +337,11 @@ PngFile decodePng(const std::string& bytes, const std::string& label) {
     if (!runReadHeader(handles.png, handles.info, &source, &header)) {
         throw InputError(label + ": damaged PNG (" + error.message + ")");
     }
+    if (static_cast<uint64_t>(header.width) * header.height > kMaxDecodePixels) {
+        // A few kilobytes of zeros can claim 32768 x 32768 pixels (3 GB decoded).
+        throw InputError(label + ": " + std::to_string(header.width) + "x" +
+                         std::to_string(header.height) + " pixels is more than this app reads");
+    }
     if (header.rowBytes != static_cast<size_t>(header.width) * 3) {
         throw InputError(label + ": unsupported PNG pixel layout");
     }
@@ -357,6 +372,15 @@ PngFile decodePng(const std::string& bytes, const std::string& label) {
 PngFile readPng(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot open " + path.string());
+    // The largest image we read (2048 x 2048 RGB, stored uncompressed) and its metadata fit
+    // many times over; a bigger file is not one of ours and is not read into memory.
+    std::error_code sizeError;
+    const auto fileSize = std::filesystem::file_size(path, sizeError);
+    if (!sizeError && fileSize > kMaxFileBytes) {
+        throw InputError(path.string() + ": " + std::to_string(fileSize >> 20) +
+                         " MiB is too large for an image this app reads (at most " +
+                         std::to_string(kMaxFileBytes >> 20) + " MiB)");
+    }
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) throw InputError("cannot read " + path.string());
     return decodePng(bytes, path.string());

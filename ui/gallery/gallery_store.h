@@ -58,6 +58,9 @@ public:
 private:
     bool createSchema();
     bool indexIsHealthy() const;
+    // Note [interrupted saves]: temporary files removed, unindexed PNGs indexed, rows of
+    // vanished PNGs dropped.
+    void reconcileWithFolder();
     bool insert(GalleryRecord& record);
 
     QString m_folder;

@@ -1,0 +1,101 @@
+// libFuzzer target: a model folder's JSON files (model_index.json's `_i4studio` hints, the
+// transformer and VAE configs) with absurd values: a billion layers, zero or negative widths,
+// wrong types, huge arrays. Parsing either gives a config or a ModelError naming the field; the
+// per-request memory estimate over whatever parsed saturates instead of overflowing.
+#include <unistd.h>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/errors.h"
+#include "core/model/ideogram4_config.h"
+#include "core/pipeline/memory_check.h"
+#include "core/pipeline/model_hints.h"
+#include "core/vae/flux2_vae_config.h"
+
+namespace i4::io {
+nlohmann::json readJsonFile(const std::filesystem::path& path, const std::string& label) {
+    std::ifstream in(path);
+    if (!in) throw ModelError(label + ": cannot read " + path.string());
+    return nlohmann::json::parse(in);
+}
+}  // namespace i4::io
+
+namespace {
+// A folder of this process's own for model_index.json (computed each time: a static path would
+// be destroyed before an atexit handler registered while building it could use it).
+std::filesystem::path hintsFolder() {
+    return std::filesystem::temp_directory_path() /
+           ("i4-fuzz-model-json-" + std::to_string(::getpid()));
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    std::filesystem::create_directories(hintsFolder());
+    std::atexit([] {
+        std::error_code ignored;
+        std::filesystem::remove_all(hintsFolder(), ignored);
+    });
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded()) return 0;
+    i4::pipeline::RequestMemoryModel sizes;
+    // Known finding (reported, core/model/ideogram4_config.cpp is not this suite's to change):
+    // Ideogram4Config::fromJson reads integer fields with get<int64_t>(), which converts a
+    // floating-point 6e23 to int64 -- undefined behaviour (UBSan: "outside the range of
+    // representable values"). Until it checks is_number_integer(), such inputs skip the DiT
+    // config here; tests/fuzz/known/ holds the reproducer and fuzz.model_json.known_dit_config
+    // (WILL_FAIL) runs it with I4_FUZZ_STRICT=1, so the fix shows up as that test failing.
+    static const bool strict = std::getenv("I4_FUZZ_STRICT") != nullptr;
+    bool floatWhereIntegerBelongs = false;
+    if (json.is_object()) {
+        for (const auto& [key, value] : json.items()) {
+            if (value.is_number_float() && key != "norm_eps" && key != "rope_theta")
+                floatWhereIntegerBelongs = true;
+        }
+    }
+    if (strict || !floatWhereIntegerBelongs) try {
+            const auto dit = i4::model::Ideogram4Config::fromJson(json, "config.json");
+            sizes.ditHeads = dit.numHeads;
+            sizes.ditHeadDim = dit.headDim;
+            sizes.ditIntermediate = dit.intermediateSize;
+            sizes.llmFeatures = dit.llmFeaturesDim;
+        } catch (const i4::ModelError&) {
+        }
+    try {
+        const auto vae = i4::vae::Flux2VaeConfig::fromJson(json, "config.json");
+        sizes.vaeDecoderChannels = vae.decoderChannels();
+        sizes.vaeDownscale = vae.downscaleFactor();
+    } catch (const i4::ModelError&) {
+    }
+    (void)i4::pipeline::estimateRequestBytes(sizes, 2048, 2048, 64, 2048, 4, "cpu");
+    (void)i4::pipeline::estimateRequestBytes(sizes, 16, 96, 1, 1, 2, "cuda");
+    // model_index.json through the reader the app uses (it never throws).
+    { std::ofstream(hintsFolder() / "model_index.json", std::ios::binary) << text; }
+    (void)i4::pipeline::readModelHints(hintsFolder());
+    return 0;
+}
+
+// memory_check.cpp's Torch-linked neighbours, never reached by the estimate itself.
+#include "core/io/model_folder.h"
+#include "core/io/model_summary.h"
+#include "core/runtime/device.h"
+namespace i4::io {
+ComponentSummary summarizeComponent(const std::filesystem::path&, const std::string&) {
+    std::abort();
+}
+ModelFolder ModelFolder::open(const std::filesystem::path&) { std::abort(); }
+bool ModelFolder::hasUnconditionalTransformer() const { std::abort(); }
+}  // namespace i4::io
+namespace i4::runtime {
+GpuInfo gpuInfo() { std::abort(); }
+void cudaReleaseCache() { std::abort(); }
+uint64_t cudaCachedFreeBytes() { std::abort(); }
+}  // namespace i4::runtime
