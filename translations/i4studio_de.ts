@@ -497,6 +497,14 @@
         <source>Preset name:</source>
         <translation>Name der Vorgabe:</translation>
     </message>
+    <message>
+        <source>Distilled model: it runs at guidance 1 without the unconditional pass, so this schedule does not apply.</source>
+        <translation>Destilliertes Modell: Es läuft mit Guidance 1 ohne den unbedingten Durchlauf, daher gilt dieser Verlauf nicht.</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -569,6 +577,76 @@
     <message>
         <source>%1 — waiting</source>
         <translation>%1 – wartet</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::LoraPicker</name>
+    <message>
+        <source>both transformers</source>
+        <translation>beide Transformer</translation>
+    </message>
+    <message>
+        <source>unconditional transformer</source>
+        <translation>unbedingter Transformer</translation>
+    </message>
+    <message>
+        <source>conditional transformer</source>
+        <translation>bedingter Transformer</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: %1</source>
+        <translation>keine safetensors-Datei: %1</translation>
+    </message>
+    <message>
+        <source>no LoRA tensor of an Ideogram 4 transformer</source>
+        <translation>kein LoRA-Tensor eines Ideogram-4-Transformers</translation>
+    </message>
+    <message>
+        <source>No LoRA: the model as published.</source>
+        <translation>Kein LoRA: das Modell wie veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Add LoRA…</source>
+        <translation>LoRA hinzufügen…</translation>
+    </message>
+    <message>
+        <source>LoRA adapters (.safetensors) from diffusers, ComfyUI, ai-toolkit, OneTrainer, kohya or musubi-tuner. Changing them reloads the model.</source>
+        <translation>LoRA-Adapter (.safetensors) aus diffusers, ComfyUI, ai-toolkit, OneTrainer, kohya oder musubi-tuner. Eine Änderung lädt das Modell neu.</translation>
+    </message>
+    <message>
+        <source>%1 layout; %2 adapter(s) merged, %3 applied on the fly</source>
+        <translation>Layout %1; %2 Adapter eingerechnet, %3 laufend angewendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) not used, e.g. %1</source>
+        <translation>
+            <numerusform>%n Schlüssel nicht verwendet, z. B. %1</numerusform>
+            <numerusform>%n Schlüssel nicht verwendet, z. B. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA weight</source>
+        <translation>LoRA-Gewicht</translation>
+    </message>
+    <message>
+        <source>Remove this LoRA</source>
+        <translation>Dieses LoRA entfernen</translation>
+    </message>
+    <message>
+        <source>Add LoRA files</source>
+        <translation>LoRA-Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>LoRA weights (*.safetensors)</source>
+        <translation>LoRA-Gewichte (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Nicht hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -790,6 +868,14 @@
     <message>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · LoRA: %2</source>
+        <translation>%1 · LoRA: %2</translation>
+    </message>
+    <message>
+        <source>%1 · distilled (guidance 1)</source>
+        <translation>%1 · destilliert (Guidance 1)</translation>
     </message>
 </context>
 <context>

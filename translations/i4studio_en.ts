@@ -497,6 +497,14 @@
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Distilled model: it runs at guidance 1 without the unconditional pass, so this schedule does not apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -568,6 +576,76 @@
     </message>
     <message>
         <source>%1 — waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::LoraPicker</name>
+    <message>
+        <source>both transformers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unconditional transformer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conditional transformer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a safetensors file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no LoRA tensor of an Ideogram 4 transformer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No LoRA: the model as published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add LoRA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA adapters (.safetensors) from diffusers, ComfyUI, ai-toolkit, OneTrainer, kohya or musubi-tuner. Changing them reloads the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 layout; %2 adapter(s) merged, %3 applied on the fly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) not used, e.g. %1</source>
+        <translation>
+            <numerusform>%n key not used, e.g. %1</numerusform>
+            <numerusform>%n keys not used, e.g. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this LoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add LoRA files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA weights (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -789,6 +867,14 @@
     </message>
     <message>
         <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · LoRA: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · distilled (guidance 1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -497,6 +497,14 @@
         <source>Preset name:</source>
         <translation>プリセット名：</translation>
     </message>
+    <message>
+        <source>Distilled model: it runs at guidance 1 without the unconditional pass, so this schedule does not apply.</source>
+        <translation>蒸留モデル：無条件パスなしのガイダンス 1 で動作するため、このスケジュールは適用されません。</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -568,6 +576,75 @@
     <message>
         <source>%1 — waiting</source>
         <translation>%1 — 待機中</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::LoraPicker</name>
+    <message>
+        <source>both transformers</source>
+        <translation>両方のトランスフォーマー</translation>
+    </message>
+    <message>
+        <source>unconditional transformer</source>
+        <translation>無条件トランスフォーマー</translation>
+    </message>
+    <message>
+        <source>conditional transformer</source>
+        <translation>条件付きトランスフォーマー</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: %1</source>
+        <translation>safetensors ファイルではありません：%1</translation>
+    </message>
+    <message>
+        <source>no LoRA tensor of an Ideogram 4 transformer</source>
+        <translation>Ideogram 4 トランスフォーマーの LoRA テンソルがありません</translation>
+    </message>
+    <message>
+        <source>No LoRA: the model as published.</source>
+        <translation>LoRA なし：公開されたままのモデルです。</translation>
+    </message>
+    <message>
+        <source>Add LoRA…</source>
+        <translation>LoRA を追加…</translation>
+    </message>
+    <message>
+        <source>LoRA adapters (.safetensors) from diffusers, ComfyUI, ai-toolkit, OneTrainer, kohya or musubi-tuner. Changing them reloads the model.</source>
+        <translation>diffusers、ComfyUI、ai-toolkit、OneTrainer、kohya、musubi-tuner の LoRA アダプター（.safetensors）。変更するとモデルを再読み込みします。</translation>
+    </message>
+    <message>
+        <source>%1 layout; %2 adapter(s) merged, %3 applied on the fly</source>
+        <translation>%1 形式；%2 個のアダプターを統合、%3 個を実行時に適用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) not used, e.g. %1</source>
+        <translation>
+            <numerusform>%n 個のキーは未使用（例：%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA weight</source>
+        <translation>LoRA の重み</translation>
+    </message>
+    <message>
+        <source>Remove this LoRA</source>
+        <translation>この LoRA を削除</translation>
+    </message>
+    <message>
+        <source>Add LoRA files</source>
+        <translation>LoRA ファイルを追加</translation>
+    </message>
+    <message>
+        <source>LoRA weights (*.safetensors)</source>
+        <translation>LoRA の重み (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>追加されませんでした</translation>
     </message>
 </context>
 <context>
@@ -787,6 +864,14 @@
     <message>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · LoRA: %2</source>
+        <translation>%1 · LoRA：%2</translation>
+    </message>
+    <message>
+        <source>%1 · distilled (guidance 1)</source>
+        <translation>%1 · 蒸留（ガイダンス 1）</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,9 @@ void TestTranslations::catalogsAreCompiledIn() {
     QTranslator japanese;
     QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
     QCOMPARE(japanese.translate("i4::ui::MainWindow", "Queue"), QStringLiteral("キュー"));
+    QCOMPARE(german.translate("i4::ui::LoraPicker", "Add LoRA…"),
+             QStringLiteral("LoRA hinzufügen…"));
+    QCOMPARE(japanese.translate("i4::ui::LoraPicker", "Add LoRA…"), QStringLiteral("LoRA を追加…"));
     QCOMPARE(japanese.translate("i4::ui::DeviceText", "fast (fp8)"), QStringLiteral("高速（fp8）"));
 }
 
