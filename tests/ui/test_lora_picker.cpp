@@ -30,6 +30,7 @@ private slots:
     void reachesLoadOptionsAndStatusBar();
     void remixRestoresTheImagesLoras();
     void distilledModelGreysTheSchedule();
+    void pickerWithTwoLorasOnADistilledModel();
 
 private:
     // A safetensors file holding zero F32 [1, 4] tensors under `keys` (written by hand: the UI
@@ -225,6 +226,39 @@ void TestLoraPicker::distilledModelGreysTheSchedule() {
     bool anyAboveOne = false;
     for (float g : panel->scheduleEditor()->schedule()) anyAboveOne = anyAboveOne || g > 1.0f;
     QVERIFY(anyAboveOne);
+}
+
+// The state the screenshot shows (docs): two LoRAs on a distilled model. With I4_SCREENSHOT_DIR
+// set (under Xvfb) the window is saved there as lora_picker.png.
+void TestLoraPicker::pickerWithTwoLorasOnADistilledModel() {
+    const QString style = writeSafetensors(
+        "watercolour_style.safetensors", {"diffusion_model.layers.0.attention.qkv.lora_down.weight",
+                                          "diffusion_model.layers.0.attention.qkv.lora_up.weight"});
+    const QString turbo =
+        writeSafetensors("turbo_8step.safetensors",
+                         {"transformer.layers.0.attention.to_q.lora_A.weight",
+                          "unconditional_transformer.layers.0.attention.to_q.lora_A.weight"});
+    std::vector<LoadOptions> loads;
+    auto w = window(&loads, true);
+    QSignalSpy loaded(w->controller(), &GenerationController::modelLoaded);
+    LoraPicker* picker = w->generationPanel()->loraPicker();
+    QVERIFY(picker->addFile(style, 0.8));
+    QVERIFY(picker->addFile(turbo, 1.0));
+    picker->flush();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QCOMPARE(loads.back().loras.size(), size_t(2));
+    const QString status = w->deviceStatus()->text();
+    QVERIFY2(status.contains("watercolour_style ×0.80, turbo_8step ×1.00") &&
+                 status.contains("distilled"),
+             qPrintable(status));
+    const QString dir = qEnvironmentVariable("I4_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        w->resize(1360, 900);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QTest::qWait(200);
+        QVERIFY(w->grab().save(dir + QStringLiteral("/lora_picker.png")));
+    }
 }
 
 QTEST_MAIN(TestLoraPicker)
