@@ -312,6 +312,10 @@ std::vector<CaptionWarning> verifyCaption(const std::string& text) {
     } catch (const Json::parse_error& error) {
         return {{"$", WarningCode::InvalidJson, std::string("invalid JSON: ") + error.what(),
                  error.byte > 0 ? static_cast<std::size_t>(error.byte - 1) : 0}};
+    } catch (const Json::exception& error) {
+        // Found by fuzz.caption: a number too large for a double ("4E444") is an out_of_range,
+        // not a parse_error, and escaped to the caller (a terminate in the GUI's editor).
+        return {{"$", WarningCode::InvalidJson, std::string("invalid JSON: ") + error.what(), 0}};
     }
     std::vector<CaptionWarning> warnings;
     if (onlyEscapedNonAscii(text)) {

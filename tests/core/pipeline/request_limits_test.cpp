@@ -86,6 +86,14 @@ TEST(RequestLimits, JsonNumbersAreCheckedNotTruncated) {
     EXPECT_EQ(fromText(R"({"width": 512, "seed": 18446744073709551615})").width, 512);
 }
 
+// Found by fuzz.caption: a number beyond a double's range threw out of the caption verifier
+// (std::terminate in the GUI's caption editor) instead of becoming an "invalid JSON" warning.
+TEST(RequestLimits, HugeNumberInACaptionIsAWarning) {
+    const auto warnings = captionWarnings(R"({"high_level_description": "x", "n": 4E4444})");
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_TRUE(contains(warnings[0], "invalid JSON")) << warnings[0];
+}
+
 RequestMemoryModel demoSizes() {
     const auto demo = findDemoModel(currentExecutable());
     if (!demo) throw std::runtime_error("the demo model was not found");
