@@ -25,20 +25,21 @@ nlohmann::json readJsonFile(const std::filesystem::path& path, const std::string
 }  // namespace i4::io
 
 namespace {
-// A folder of this process's own for model_index.json (computed each time: a static path would
-// be destroyed before an atexit handler registered while building it could use it).
+// A folder of this process's own for model_index.json, in the working folder (the build tree):
+// libFuzzer's ends do not all run atexit handlers, so one under /tmp could be left behind.
 std::filesystem::path hintsFolder() {
-    return std::filesystem::temp_directory_path() /
-           ("i4-fuzz-model-json-" + std::to_string(::getpid()));
+    return std::filesystem::current_path() / ("model_json_hints-" + std::to_string(::getpid()));
 }
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    // Earlier runs' folders (this one's is made fresh).
+    std::error_code ignored;
+    for (const auto& entry : std::filesystem::directory_iterator(".", ignored)) {
+        if (entry.path().filename().string().rfind("model_json_hints-", 0) == 0)
+            std::filesystem::remove_all(entry.path(), ignored);
+    }
     std::filesystem::create_directories(hintsFolder());
-    std::atexit([] {
-        std::error_code ignored;
-        std::filesystem::remove_all(hintsFolder(), ignored);
-    });
     return 0;
 }
 
