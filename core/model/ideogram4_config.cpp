@@ -1,14 +1,35 @@
 #include "core/model/ideogram4_config.h"
 
+#include <array>
+#include <type_traits>
+
 #include "core/errors.h"
 #include "core/io/json_file.h"
 
 namespace i4::model {
 namespace {
 
+// True when every number in `value` fits the integral field it is read into: nlohmann converts a
+// float such as 6e23 to int64 by a cast, which is undefined behaviour (found by fuzz.model_json).
+bool integralWhereExpected(const nlohmann::json& value, bool integral) {
+    if (!integral) return true;
+    if (value.is_array()) {
+        for (const auto& item : value) {
+            if (!item.is_number_integer()) return false;
+        }
+        return true;
+    }
+    return value.is_number_integer();
+}
+
 template <typename T>
 void readField(const nlohmann::json& json, const char* key, T& out, const std::string& source) {
     if (!json.contains(key) || json.at(key).is_null()) return;
+    constexpr bool kIntegral =
+        std::is_integral_v<T> || std::is_same_v<T, std::array<int64_t, 3>>;
+    if (!integralWhereExpected(json.at(key), kIntegral)) {
+        throw ModelError(source + ": field '" + key + "' must be a whole number");
+    }
     try {
         out = json.at(key).get<T>();
     } catch (const nlohmann::json::exception&) {

@@ -74,6 +74,27 @@ TEST(CliLora, AppliedReportedAndRecordedInThePng) {
     EXPECT_NE(image::readPng(dir / "b.png").image.pixels, png.image.pixels);
 }
 
+// `i4 info` describes a LoRA file: its layout, what it adapts at which rank, the keys it cannot
+// place; and a folder with --lora describes both.
+TEST(CliLora, InfoDescribesALoraFile) {
+    const fs::path dir = tempDir("cli-lora-info");
+    const fs::path lora = writeLora(dir);
+    const CliRun run = runCli({"info", lora.string()});
+    EXPECT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find("layout: "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("transformer: 1 adapted layers, rank 2"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("1 keys adapt nothing in Ideogram 4: "
+                           "lora_te_text_model_encoder_layers_0_mlp_fc1.lora_down.weight"),
+              std::string::npos)
+        << run.out;
+    const CliRun both =
+        runCli({"info", (goldenDir() / "tiny-ideogram4-bf16").string(), "--lora", lora.string()});
+    EXPECT_EQ(both.exitCode, 0) << both.out;
+    EXPECT_NE(both.out.find("LoRA " + lora.string()), std::string::npos) << both.out;
+    const CliRun notLora = runCli({"info", (goldenDir() / "dit" / "io.safetensors").string()});
+    EXPECT_NE(notLora.exitCode, 0) << notLora.out;
+}
+
 TEST(CliLora, AMissingFileIsNamed) {
     const fs::path dir = tempDir("cli-lora-missing");
     const CliRun run =

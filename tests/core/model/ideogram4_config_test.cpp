@@ -26,6 +26,29 @@ TEST(Ideogram4Config, FolderWithoutConfigUsesDefaults) {
     EXPECT_EQ(c.adalnDim, 512);
 }
 
+// A float where a count belongs (found by fuzz.model_json: 6e23 heads) is refused by name; before,
+// the conversion to int64 was undefined behaviour.
+TEST(Ideogram4Config, FloatsWhereCountsBelongAreRefused) {
+    for (const auto& [key, value] :
+         std::vector<std::pair<std::string, nlohmann::json>>{{"attention_head_dim", 6e23},
+                                                             {"num_layers", 2.5},
+                                                             {"mrope_section", {24, 20.5, 20}}}) {
+        try {
+            Ideogram4Config::fromJson(nlohmann::json{{key, value}}, "cfg");
+            ADD_FAILURE() << key << " = " << value.dump() << " was accepted";
+        } catch (const ModelError& e) {
+            EXPECT_NE(std::string(e.what()).find("'" + key + "' must be a whole number"),
+                      std::string::npos)
+                << e.what();
+        }
+    }
+    // Whole numbers and the two real-valued fields still read.
+    const auto c = Ideogram4Config::fromJson(
+        nlohmann::json{{"num_layers", 3}, {"norm_eps", 1e-6}, {"rope_theta", 1e4}}, "cfg");
+    EXPECT_EQ(c.numLayers, 3);
+    EXPECT_EQ(c.normEps, 1e-6);
+}
+
 TEST(Ideogram4Config, BadFieldsAreNamed) {
     auto message = [](const nlohmann::json& j) -> std::string {
         try {
