@@ -42,7 +42,101 @@ float readFloat(const nlohmann::json& node, const char* name) {
     return static_cast<float>(v);
 }
 
+bool isSha256Hex(const std::string& s) {
+    if (s.size() != 64) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
 }  // namespace
+
+const char* inputFitName(InputFit fit) {
+    switch (fit) {
+        case InputFit::Crop: return "crop";
+        case InputFit::Stretch: return "stretch";
+    }
+    return "crop";
+}
+
+std::optional<InputFit> inputFitFromName(const std::string& name) {
+    if (name == "crop") return InputFit::Crop;
+    if (name == "stretch") return InputFit::Stretch;
+    return std::nullopt;
+}
+
+nlohmann::json ImageInput::toJson() const {
+    nlohmann::json j;
+    j["image"] = image;
+    if (!imageSha256.empty()) j["image_sha256"] = imageSha256;
+    j["strength"] = strength;
+    if (!mask.empty()) j["mask"] = mask;
+    if (!maskSha256.empty()) j["mask_sha256"] = maskSha256;
+    j["fit"] = inputFitName(fit);
+    if (extend.any()) j["extend"] = {extend.left, extend.top, extend.right, extend.bottom};
+    if (feather != 0) j["feather"] = feather;
+    return j;
+}
+
+ImageInput ImageInput::fromJson(const nlohmann::json& j) {
+    if (!j.is_object()) wrongType("input", "must be an object");
+    ImageInput in;
+    const auto present = [&j](const char* name) {
+        auto it = j.find(name);
+        return it != j.end() && !it->is_null();
+    };
+    const auto readString = [&j](const char* name, const char* field) {
+        const auto& v = j.at(name);
+        if (!v.is_string()) wrongType(field, "must be a string");
+        return v.get<std::string>();
+    };
+    if (!present("image")) wrongType("input.image", "is missing");
+    in.image = readString("image", "input.image");
+    if (in.image.empty()) wrongType("input.image", "is empty");
+    if (present("image_sha256")) {
+        in.imageSha256 = readString("image_sha256", "input.image_sha256");
+        if (!isSha256Hex(in.imageSha256))
+            wrongType("input.image_sha256", "must be 64 lower-case hex digits");
+    }
+    if (present("strength")) in.strength = readDouble(j.at("strength"), "input.strength");
+    if (!(in.strength > 0.0 && in.strength <= 1.0))
+        wrongType("input.strength", "must be in (0, 1]");
+    if (present("mask")) in.mask = readString("mask", "input.mask");
+    if (present("mask_sha256")) {
+        in.maskSha256 = readString("mask_sha256", "input.mask_sha256");
+        if (!isSha256Hex(in.maskSha256))
+            wrongType("input.mask_sha256", "must be 64 lower-case hex digits");
+    }
+    if (present("fit")) {
+        const auto fit = inputFitFromName(readString("fit", "input.fit"));
+        if (!fit) wrongType("input.fit", "must be \"crop\" or \"stretch\"");
+        in.fit = *fit;
+    }
+    if (present("extend")) {
+        const auto& list = j.at("extend");
+        if (!list.is_array() || list.size() != 4)
+            wrongType("input.extend", "must be four integers [left, top, right, bottom]");
+        int v[4];
+        for (int i = 0; i < 4; ++i) {
+            v[i] = readInt(list[i], "input.extend");
+            if (v[i] < 0 || v[i] > kMaxCanvasExtension)
+                wrongType("input.extend", "must be between 0 and 4096 pixels per side");
+        }
+        in.extend = {v[0], v[1], v[2], v[3]};
+    }
+    if (present("feather")) {
+        in.feather = readInt(j.at("feather"), "input.feather");
+        if (in.feather < 0 || in.feather > kMaxMaskFeather)
+            wrongType("input.feather", "must be between 0 and 256 pixels");
+    }
+    return in;
+}
+
+bool ImageInput::operator==(const ImageInput& o) const {
+    return image == o.image && imageSha256 == o.imageSha256 && strength == o.strength &&
+           mask == o.mask && maskSha256 == o.maskSha256 && fit == o.fit && extend == o.extend &&
+           feather == o.feather;
+}
 
 nlohmann::json GenerationRequest::toJson() const {
     nlohmann::json j;
@@ -59,6 +153,7 @@ nlohmann::json GenerationRequest::toJson() const {
     if (uncheckedSize) j["unchecked_size"] = true;
     for (const LoraChoice& l : loras)
         j["loras"].push_back({{"file", l.file}, {"weight", l.weight}});
+    if (input) j["input"] = input->toJson();
     return j;
 }
 
@@ -109,6 +204,7 @@ GenerationRequest GenerationRequest::fromJson(const nlohmann::json& j) {
             r.loras.push_back(std::move(choice));
         }
     }
+    if (present("input")) r.input = ImageInput::fromJson(j.at("input"));
     return r;
 }
 
@@ -116,7 +212,7 @@ bool GenerationRequest::operator==(const GenerationRequest& o) const {
     return prompts == o.prompts && width == o.width && height == o.height && preset == o.preset &&
            steps == o.steps && guidanceSchedule == o.guidanceSchedule && mu == o.mu &&
            std == o.std && seed == o.seed && batch == o.batch && uncheckedSize == o.uncheckedSize &&
-           loras == o.loras;
+           loras == o.loras && input == o.input;
 }
 
 }  // namespace i4::pipeline

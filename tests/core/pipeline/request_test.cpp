@@ -37,6 +37,75 @@ TEST(GenerationRequest, MalformedFieldsNameTheField) {
     EXPECT_THROW(GenerationRequest::fromJson(nlohmann::json::array()), InputError);
 }
 
+TEST(GenerationRequest, ImageInputRoundTrip) {
+    GenerationRequest r;
+    r.prompts = {"a fox"};
+    ImageInput in;
+    in.image = "/tmp/Zürich input.png";
+    in.imageSha256 = std::string(64, 'a');
+    in.strength = 0.35;
+    in.mask = "mask.png";
+    in.maskSha256 = std::string(63, '0') + "f";
+    in.fit = InputFit::Stretch;
+    in.extend = {16, 0, 32, 8};
+    in.feather = 12;
+    r.input = in;
+    const nlohmann::json j = r.toJson();
+    EXPECT_EQ(j.at("input").at("strength"), 0.35);
+    EXPECT_EQ(j.at("input").at("fit"), "stretch");
+    EXPECT_EQ(GenerationRequest::fromJson(nlohmann::json::parse(j.dump())), r);
+    // A minimal input: defaults for everything but the image.
+    GenerationRequest minimal;
+    minimal.input = ImageInput{};
+    minimal.input->image = "in.png";
+    EXPECT_EQ(GenerationRequest::fromJson(minimal.toJson()), minimal);
+    EXPECT_FALSE(minimal == GenerationRequest());
+    // Lineage-relevant fields take part in equality.
+    GenerationRequest other = r;
+    other.input->imageSha256 = std::string(64, 'b');
+    EXPECT_FALSE(other == r);
+    EXPECT_GT(kVarySubtleStrength, 0.0);
+    EXPECT_LT(kVarySubtleStrength, kVaryStrongStrength);
+    EXPECT_LE(kVaryStrongStrength, 1.0);
+}
+
+TEST(GenerationRequest, BadImageInputNamesTheField) {
+    const auto fieldOf = [](nlohmann::json input) {
+        try {
+            GenerationRequest::fromJson({{"prompts", {"a fox"}}, {"input", input}});
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    const nlohmann::json ok = {{"image", "in.png"}, {"strength", 0.5}};
+    EXPECT_EQ(fieldOf(ok), "(accepted)");
+    auto with = [&ok](const char* key, nlohmann::json value) {
+        nlohmann::json j = ok;
+        j[key] = std::move(value);
+        return j;
+    };
+    EXPECT_NE(fieldOf(with("strength", 0.0)).find("'input.strength'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("strength", 1.5)).find("(0, 1]"), std::string::npos);
+    EXPECT_NE(fieldOf(with("strength", -0.2)).find("'input.strength'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("strength", "half")).find("'input.strength'"), std::string::npos);
+    EXPECT_EQ(fieldOf(with("strength", 1.0)), "(accepted)");
+    EXPECT_NE(fieldOf(with("image", "")).find("'input.image'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("image", 7)).find("'input.image'"), std::string::npos);
+    EXPECT_NE(fieldOf({{"strength", 0.5}}).find("'input.image'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("image_sha256", "abc")).find("'input.image_sha256'"),
+              std::string::npos);
+    EXPECT_NE(fieldOf(with("mask_sha256", std::string(64, 'G'))).find("'input.mask_sha256'"),
+              std::string::npos);
+    EXPECT_NE(fieldOf(with("mask", 3)).find("'input.mask'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("fit", "zoom")).find("'input.fit'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("extend", {1, 2, 3})).find("'input.extend'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("extend", {1, 2, 3, -4})).find("'input.extend'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("extend", {1, 2, 3, 1e6})).find("'input.extend'"), std::string::npos);
+    EXPECT_NE(fieldOf(with("feather", 1000)).find("'input.feather'"), std::string::npos);
+    EXPECT_NE(fieldOf("in.png").find("'input'"), std::string::npos);
+}
+
 TEST(RequestSettings, PresetResolution) {
     GenerationRequest r;
     r.prompts = {"a fox"};
