@@ -1,0 +1,4 @@
+target_sources(i4core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/magic_prompt.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/partial_caption.cpp
+)
