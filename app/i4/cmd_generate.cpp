@@ -124,25 +124,35 @@ std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
 
 // The device and precision to load on, checked before anything slow. `--device cuda` where no
 // GPU can be used stops here with the reason instead of falling back to the CPU.
-// "FILE[:WEIGHT]": the weight is what follows the last ':' when it is a number (a path may hold
-// ':' itself); 1 when there is none.
+// "FILE[:WEIGHT[:TARGET]]": the target is what follows the last ':' when it names one (cond,
+// uncond, both, auto), then the weight what follows the last ':' when it is a number (a path may
+// hold ':' itself); weight 1 and the file's own target when they are not given.
 pipeline::LoraChoice parseLora(const std::string& text) {
     pipeline::LoraChoice choice;
     choice.file = text;
-    const auto colon = text.rfind(':');
-    if (colon != std::string::npos && colon + 1 < text.size()) {
-        const std::string tail = text.substr(colon + 1);
+    auto colon = choice.file.rfind(':');
+    if (colon != std::string::npos) {
+        if (const auto target = pipeline::loraTargetFromText(choice.file.substr(colon + 1));
+            target && colon + 1 < choice.file.size()) {
+            choice.target = *target;
+            choice.file.erase(colon);
+            colon = choice.file.rfind(':');
+        }
+    }
+    if (colon != std::string::npos && colon + 1 < choice.file.size()) {
+        const std::string tail = choice.file.substr(colon + 1);
         char* end = nullptr;
         const double weight = std::strtod(tail.c_str(), &end);
         if (end && *end == '\0') {
             if (!std::isfinite(weight))
                 throw InputError("--lora " + text + ": weight is not finite");
-            choice.file = text.substr(0, colon);
+            choice.file.erase(colon);
             choice.weight = weight;
         }
     }
     if (!std::filesystem::is_regular_file(choice.file)) {
-        throw InputError("--lora: " + choice.file + " is not a file (expected FILE[:WEIGHT])");
+        throw InputError("--lora: " + choice.file +
+                         " is not a file (expected FILE[:WEIGHT[:cond|uncond|both]])");
     }
     return choice;
 }
@@ -438,9 +448,10 @@ Command addGenerateCommand(CLI::App& app) {
                   "cores: RTX 40xx, L4/L40, H100, H200 and later); not the reference numerics, "
                   "see `i4 bench` and bench_fast_mode for its cost");
     cmd->add_option("--lora", o->loras,
-                    "A LoRA file (safetensors) with an optional weight, FILE[:WEIGHT] "
-                    "(default 1); repeat for several. Keys of every common trainer layout load "
-                    "(docs/formats.md)");
+                    "A LoRA file (safetensors) with an optional weight and transformer, "
+                    "FILE[:WEIGHT[:cond|uncond|both]] (default 1, and the transformer its keys "
+                    "name: the conditional one for every common trainer); repeat for several. "
+                    "Keys of every common trainer layout load (docs/formats.md)");
     cmd->add_option("--out", o->out, "Output PNG (STEM-0.png, STEM-1.png... for several)")
         ->capture_default_str();
     cmd->add_option(

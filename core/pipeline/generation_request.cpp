@@ -138,6 +138,16 @@ bool ImageInput::operator==(const ImageInput& o) const {
            feather == o.feather;
 }
 
+std::optional<std::string> loraTargetFromText(const std::string& text) {
+    if (text.empty() || text == "auto") return std::string();
+    if (text == "cond" || text == "conditional" || text == "transformer")
+        return std::string("transformer");
+    if (text == "uncond" || text == "unconditional" || text == "unconditional_transformer")
+        return std::string("unconditional_transformer");
+    if (text == "both") return std::string("both");
+    return std::nullopt;
+}
+
 nlohmann::json GenerationRequest::toJson() const {
     nlohmann::json j;
     j["prompts"] = prompts;
@@ -151,8 +161,11 @@ nlohmann::json GenerationRequest::toJson() const {
     j["seed"] = seed;
     j["batch"] = batch;
     if (uncheckedSize) j["unchecked_size"] = true;
-    for (const LoraChoice& l : loras)
-        j["loras"].push_back({{"file", l.file}, {"weight", l.weight}});
+    for (const LoraChoice& l : loras) {
+        nlohmann::json item = {{"file", l.file}, {"weight", l.weight}};
+        if (!l.target.empty()) item["target"] = l.target;
+        j["loras"].push_back(std::move(item));
+    }
     if (input) j["input"] = input->toJson();
     return j;
 }
@@ -201,6 +214,17 @@ GenerationRequest GenerationRequest::fromJson(const nlohmann::json& j) {
             LoraChoice choice;
             choice.file = item.at("file").get<std::string>();
             if (item.contains("weight")) choice.weight = readDouble(item.at("weight"), "loras");
+            if (item.contains("target")) {
+                const auto& target = item.at("target");
+                const auto parsed =
+                    target.is_string() ? loraTargetFromText(target.get<std::string>()) : std::nullopt;
+                if (!parsed) {
+                    wrongType("loras",
+                              "has a 'target' that is not transformer, unconditional_transformer "
+                              "or both");
+                }
+                choice.target = *parsed;
+            }
             r.loras.push_back(std::move(choice));
         }
     }

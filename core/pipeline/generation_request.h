@@ -13,10 +13,20 @@ namespace i4::pipeline {
 struct LoraChoice {
     std::string file;  // the .safetensors path as given
     double weight = 1.0;
+    // Which transformer it goes on: "" = as the file's keys say (keys without a transformer
+    // prefix, what every trainer writes, adapt the conditional one), or one of
+    // kLoraTargets: "transformer", "unconditional_transformer", "both".
+    std::string target;
     bool operator==(const LoraChoice& other) const {
-        return file == other.file && weight == other.weight;
+        return file == other.file && weight == other.weight && target == other.target;
     }
 };
+
+inline constexpr const char* kLoraTargets[] = {"transformer", "unconditional_transformer", "both"};
+
+// A target as people write it ("cond", "uncond", "both", "auto", or one of kLoraTargets) in its
+// stored form ("" for "auto"); nullopt when it is none of these.
+std::optional<std::string> loraTargetFromText(const std::string& text);
 
 // Working from an image (issue 26): image-to-image, inpainting and outpainting. The image (and
 // mask) are files named by path; their sha256 (lower-case hex of the file's bytes) says which

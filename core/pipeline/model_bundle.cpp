@@ -109,7 +109,25 @@ std::vector<LoadReport::Lora> applyLoras(const std::vector<LoraChoice>& loras,
         report.file = choice.file;
         report.layout = file.layout;
         report.unknownKeys = file.unknownKeys;
-        for (const auto& [component, adapters] : file.adapters) {
+        // (component, adapters) pairs: as the file's keys say, or all of them on the chosen
+        // transformer(s).
+        std::vector<std::pair<std::string, const std::vector<model::LoraAdapter>*>> placements;
+        if (choice.target.empty()) {
+            for (const auto& [component, adapters] : file.adapters)
+                placements.emplace_back(component, &adapters);
+        } else {
+            if (file.adapters.size() != 1) {
+                throw ModelError("LoRA " + choice.file +
+                                 " names both transformers in its keys, so it cannot be put on '" +
+                                 choice.target + "': leave its target on auto");
+            }
+            const std::vector<model::LoraAdapter>& adapters = file.adapters.begin()->second;
+            if (choice.target != "unconditional_transformer")
+                placements.emplace_back("transformer", &adapters);
+            if (choice.target != "transformer")
+                placements.emplace_back("unconditional_transformer", &adapters);
+        }
+        for (const auto& [component, adapters] : placements) {
             model::Ideogram4Transformer* target =
                 component == "transformer" ? &conditional : unconditional;
             if (!target) {
@@ -118,7 +136,7 @@ std::vector<LoadReport::Lora> applyLoras(const std::vector<LoraChoice>& loras,
                                  "which this model (a distilled one) does not have");
             }
             const model::LoraApplyReport applied =
-                target->applyLora(adapters, choice.weight, model::LoraMode::Auto, choice.file);
+                target->applyLora(*adapters, choice.weight, model::LoraMode::Auto, choice.file);
             report.merged += applied.merged;
             report.onTheFly += applied.onTheFly;
         }

@@ -69,6 +69,17 @@ TEST(CliLora, AppliedReportedAndRecordedInThePng) {
     EXPECT_EQ(request.loras[0].file, lora.string());
     EXPECT_EQ(request.loras[0].weight, 0.5);
 
+    // A weight and a transformer: FILE:WEIGHT:TARGET.
+    const CliRun targeted =
+        runCli(generate(dir / "c.png", {"--lora", lora.string() + ":0.25:uncond"}));
+    ASSERT_EQ(targeted.exitCode, 0) << targeted.out;
+    const pipeline::GenerationRequest targetedRequest =
+        pipeline::requestFromDocument(*image::readPng(dir / "c.png").metadata.document);
+    ASSERT_EQ(targetedRequest.loras.size(), 1u);
+    EXPECT_EQ(targetedRequest.loras[0].file, lora.string());
+    EXPECT_EQ(targetedRequest.loras[0].weight, 0.25);
+    EXPECT_EQ(targetedRequest.loras[0].target, "unconditional_transformer");
+
     const CliRun plain = runCli(generate(dir / "b.png", {}));
     ASSERT_EQ(plain.exitCode, 0) << plain.out;
     EXPECT_NE(image::readPng(dir / "b.png").image.pixels, png.image.pixels);

@@ -1,3 +1,4 @@
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -131,6 +132,19 @@ void TestLoraPicker::pickerRoundTrip() {
     other.setLoras(expected);
     QCOMPARE(otherChanged.count(), 1);
     QCOMPARE(other.targetText(0), QStringLiteral("unconditional transformer"));
+
+    // The transformer a row goes on is part of its choice, reported like a weight change, and
+    // put back by setLoras (a remix of an image made with it).
+    other.setTarget(1, "both");
+    other.flush();
+    QCOMPARE(otherChanged.count(), 2);
+    QCOMPARE(other.loras()[1].target, std::string("both"));
+    LoraPicker third;
+    third.setLoras(other.loras());
+    QVERIFY(third.loras() == other.loras());
+    auto* choice = third.findChildren<QComboBox*>(QStringLiteral("loraTargetChoice")).value(1);
+    QVERIFY(choice);
+    QCOMPARE(choice->currentData().toString(), QStringLiteral("both"));
 }
 
 void TestLoraPicker::badFilesAreRefusedByName() {

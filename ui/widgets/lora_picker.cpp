@@ -1,5 +1,6 @@
 #include "ui/widgets/lora_picker.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -12,6 +13,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "core/io/lora_keys.h"
@@ -87,7 +89,8 @@ LoraPicker::LoraPicker(QWidget* parent) : QWidget(parent) {
 
 std::vector<pipeline::LoraChoice> LoraPicker::loras() const {
     std::vector<pipeline::LoraChoice> result;
-    for (const Row& row : m_rows) result.push_back({row.file.toStdString(), row.weight});
+    for (const Row& row : m_rows)
+        result.push_back({row.file.toStdString(), row.weight, row.targetChoice});
     return result;
 }
 
@@ -99,7 +102,7 @@ void LoraPicker::setLoras(const std::vector<pipeline::LoraChoice>& loras) {
     }
     for (const pipeline::LoraChoice& choice : loras) {
         const QString file = QString::fromStdString(choice.file);
-        appendRow(file, choice.weight, readLoraTargets(file));
+        appendRow(file, choice.weight, choice.target, readLoraTargets(file));
     }
     m_empty->setVisible(m_rows.empty());
     m_settle->stop();
@@ -112,7 +115,7 @@ bool LoraPicker::addFile(const QString& file, double weight, QString* error) {
         if (error) *error = QStringLiteral("%1: %2").arg(QFileInfo(file).fileName(), targets.error);
         return false;
     }
-    appendRow(file, weight, targets);
+    appendRow(file, weight, std::string(), targets);
     changed();
     return true;
 }
@@ -128,6 +131,13 @@ void LoraPicker::setWeight(int row, double weight) {
     if (row < 0 || row >= count()) return;
     auto* spin = m_rows[size_t(row)].widget->findChild<QDoubleSpinBox*>();
     spin->setValue(weight);  // the spin box's valueChanged updates the row and the slider
+}
+
+void LoraPicker::setTarget(int row, const std::string& target) {
+    if (row < 0 || row >= count()) return;
+    auto* choice = m_rows[size_t(row)].widget->findChild<QComboBox*>();
+    const int index = choice->findData(QString::fromStdString(target));
+    if (index >= 0) choice->setCurrentIndex(index);  // currentIndexChanged updates the row
 }
 
 QString LoraPicker::targetText(int row) const {
@@ -159,10 +169,12 @@ void LoraPicker::flush() {
     emit lorasChanged();
 }
 
-void LoraPicker::appendRow(const QString& file, double weight, const LoraTargets& targets) {
+void LoraPicker::appendRow(const QString& file, double weight, const std::string& targetChoice,
+                           const LoraTargets& targets) {
     Row row;
     row.file = file;
     row.weight = weight;
+    row.targetChoice = targetChoice;
     row.widget = new QWidget(this);
     auto* line = new QHBoxLayout(row.widget);
     line->setContentsMargins(0, 0, 0, 0);
@@ -191,6 +203,16 @@ void LoraPicker::appendRow(const QString& file, double weight, const LoraTargets
     slider->setValue(int(std::lround(weight * kSliderSteps)));
     line->addWidget(slider, 3);
     line->addWidget(spin);
+    auto* choice = new QComboBox(row.widget);
+    choice->setObjectName(QStringLiteral("loraTargetChoice"));
+    choice->setToolTip(tr("Which transformer this LoRA goes on. Trainers write LoRAs for the "
+                          "conditional one; \"As the file says\" follows its keys."));
+    choice->addItem(tr("As the file says"), QString());
+    choice->addItem(tr("Conditional"), QStringLiteral("transformer"));
+    choice->addItem(tr("Unconditional"), QStringLiteral("unconditional_transformer"));
+    choice->addItem(tr("Both"), QStringLiteral("both"));
+    choice->setCurrentIndex(std::max(0, choice->findData(QString::fromStdString(targetChoice))));
+    line->addWidget(choice);
     auto* remove = new QToolButton(row.widget);
     remove->setText(QStringLiteral("✕"));
     remove->setToolTip(tr("Remove this LoRA"));
@@ -216,6 +238,15 @@ void LoraPicker::appendRow(const QString& file, double weight, const LoraTargets
                 slider->setValue(int(std::lround(value * kSliderSteps)));
                 if (m_rows[size_t(i)].weight == value) return;
                 m_rows[size_t(i)].weight = value;
+                changed();
+            });
+    connect(choice, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this, choice, rowIndex](int index) {
+                const int i = rowIndex();
+                if (i < 0) return;
+                const std::string target = choice->itemData(index).toString().toStdString();
+                if (m_rows[size_t(i)].targetChoice == target) return;
+                m_rows[size_t(i)].targetChoice = target;
                 changed();
             });
     connect(remove, &QToolButton::clicked, this, [this, rowIndex] { removeRow(rowIndex()); });

@@ -64,6 +64,8 @@ public:
     bool addFile(const QString& file, double weight = 1.0, QString* error = nullptr);
     void removeRow(int row);
     void setWeight(int row, double weight);
+    // Which transformer the row's LoRA goes on (LoraChoice::target: "" = as its keys say).
+    void setTarget(int row, const std::string& target);
     int count() const { return int(m_rows.size()); }
     // The row's "applies to" text, as shown.
     QString targetText(int row) const;
@@ -83,8 +85,10 @@ private:
         QLabel* target = nullptr;
         QString file;
         double weight = 1.0;
+        std::string targetChoice;  // LoraChoice::target
     };
-    void appendRow(const QString& file, double weight, const LoraTargets& targets);
+    void appendRow(const QString& file, double weight, const std::string& targetChoice,
+                   const LoraTargets& targets);
     void changed();
     void chooseFiles();
 

@@ -162,5 +162,66 @@ TEST(LoraBundle, RecordedInTheRequestAndReported) {
     EXPECT_NE(plain->generate(request({3, 3}), {}).images[0].pixels, result.images[0].pixels);
 }
 
+// A LoRA whose keys name no transformer (what every trainer writes) goes on the conditional one
+// unless its target says otherwise. Put on the unconditional one, the poison shows only when an
+// unconditional pass runs; on "both", also at guidance 1.
+TEST(LoraBundle, TargetPutsAPlainFileOnTheChosenTransformer) {
+    const fs::path dir = test::tempDir("lora-target");
+    const fs::path file = dir / "plain-poison.safetensors";
+    io::writeSafetensors(file, {{"final_layer.linear.lora_A.weight", at::ones({1, 128})},
+                                {"final_layer.linear.lora_B.weight",
+                                 at::full({128, 1}, std::numeric_limits<float>::infinity())}});
+    auto load = [&](const std::string& target, const std::string& tag) {
+        LoadOptions o = options(tag);
+        o.loras = {{file.string(), 1.0, target}};
+        return ModelBundle::load(golden(), o);
+    };
+    auto automatic = load("", "lt-auto");
+    EXPECT_FALSE(allFinite(zFinal(*automatic, request({1, 1}))));
+
+    auto unconditional = load("unconditional_transformer", "lt-uncond");
+    EXPECT_EQ(unconditional->loadReport().loras.at(0).merged, 1);
+    auto plain = ModelBundle::load(golden(), options("lt-plain"));
+    EXPECT_EQ(zFinal(*unconditional, request({1, 1})), zFinal(*plain, request({1, 1})));
+    EXPECT_FALSE(allFinite(zFinal(*unconditional, request({3, 1}))));
+    const GenerationResult result = unconditional->generate(request({1, 1}), {});
+    ASSERT_EQ(result.request.loras.size(), 1u);
+    EXPECT_EQ(result.request.loras[0].target, "unconditional_transformer");
+    EXPECT_EQ(GenerationRequest::fromJson(result.request.toJson()), result.request);
+
+    auto both = load("both", "lt-both");
+    EXPECT_EQ(both->loadReport().loras.at(0).merged, 2);
+    EXPECT_FALSE(allFinite(zFinal(*both, request({1, 1}))));
+
+    // A file that names both transformers itself keeps its own placement.
+    const fs::path two = dir / "two.safetensors";
+    io::writeSafetensors(
+        two, {{"transformer.final_layer.linear.lora_A.weight", at::zeros({1, 128})},
+              {"transformer.final_layer.linear.lora_B.weight", at::zeros({128, 1})},
+              {"unconditional_transformer.final_layer.linear.lora_A.weight", at::zeros({1, 128})},
+              {"unconditional_transformer.final_layer.linear.lora_B.weight", at::zeros({128, 1})}});
+    LoadOptions o = options("lt-two");
+    o.loras = {{two.string(), 1.0, "both"}};
+    try {
+        ModelBundle::load(golden(), o);
+        ADD_FAILURE() << "expected an error";
+    } catch (const ModelError& e) {
+        EXPECT_NE(std::string(e.what()).find("two.safetensors"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("names both transformers"), std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(LoraBundle, TargetNamesAreReadAsPeopleWriteThem) {
+    EXPECT_EQ(loraTargetFromText("uncond"), "unconditional_transformer");
+    EXPECT_EQ(loraTargetFromText("cond"), "transformer");
+    EXPECT_EQ(loraTargetFromText("auto"), "");
+    EXPECT_EQ(loraTargetFromText("both"), "both");
+    EXPECT_FALSE(loraTargetFromText("vae").has_value());
+    nlohmann::json json = request({1}).toJson();
+    json["loras"] = {{{"file", "x.safetensors"}, {"target", "vae"}}};
+    EXPECT_THROW(GenerationRequest::fromJson(json), InputError);
+}
+
 }  // namespace
 }  // namespace i4::pipeline
