@@ -75,12 +75,16 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 find_package(Threads REQUIRED)
+# The magic prompt's endpoint back end (core/magic): HTTP(S) to OpenAI-compatible chat APIs.
+find_package(CURL REQUIRED)
 
 if(I4_BUILD_GUI)
     find_package(Qt6 6.2 REQUIRED COMPONENTS Core Gui Widgets Sql Concurrent LinguistTools Test)
 endif()
 if(I4_BUILD_TESTS)
     find_package(GTest REQUIRED)
+    # cpp-httplib's server: the real local chat-completions server the endpoint tests talk to.
+    pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
     include(GoogleTest)
 endif()
 find_package(CLI11 2.1 REQUIRED)
