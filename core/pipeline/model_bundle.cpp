@@ -15,11 +15,13 @@
 #include "core/model/ideogram4_transformer.h"
 #include "core/model/lora.h"
 #include "core/pipeline/devices.h"
+#include "core/pipeline/image_input.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/request_settings.h"
 #include "core/runtime/device.h"
 #include "core/runtime/torch_compat.h"
+#include "core/sampling/image_to_image.h"
 #include "core/sampling/packing.h"
 #include "core/sampling/sampler.h"
 #include "core/sampling/transformer_velocity.h"
@@ -278,6 +280,7 @@ public:
             vaeOptions.device = device;
             vaeOptions.withEncoder = false;
             m_vae.emplace(vae::Flux2Vae::load(m_identity.vae(), vaeOptions));
+            m_vaeOptions = vaeOptions;
         });
         if (m_encoder->featureSize() != m_conditional->config().llmFeaturesDim) {
             throw ModelError("text_encoder gives " + std::to_string(m_encoder->featureSize()) +
@@ -306,6 +309,9 @@ private:
     // The latent->RGB map, fitted (or read from the cache) on first use only: runs that show no
     // preview (the CLI) never pay for it.
     const vae::LatentPreview& preview();
+    // The VAE with its encoder, loaded on the first request that works from an image (Note
+    // [image-to-image] in core/sampling/image_to_image.h); text-to-image never pays for it.
+    const vae::Flux2Vae& encoder();
 
     std::filesystem::path m_folder;
     io::ModelFolder m_identity;
@@ -322,7 +328,21 @@ private:
     std::filesystem::path m_cacheDir;
     std::once_flag m_previewOnce;
     std::optional<vae::LatentPreview> m_preview;
+    vae::Flux2VaeOptions m_vaeOptions;
+    std::mutex m_encoderMutex;
+    std::optional<vae::Flux2Vae> m_encoderVae;
 };
+
+const vae::Flux2Vae& LoadedBundle::encoder() {
+    std::lock_guard<std::mutex> lock(m_encoderMutex);
+    if (!m_encoderVae) {
+        vae::Flux2VaeOptions options = m_vaeOptions;
+        options.withEncoder = true;
+        options.log = [](const std::string&) {};  // said once at load already
+        m_encoderVae.emplace(vae::Flux2Vae::load(m_identity.vae(), options));
+    }
+    return *m_encoderVae;
+}
 
 const vae::LatentPreview& LoadedBundle::preview() {
     std::call_once(m_previewOnce, [this] {
@@ -391,6 +411,14 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     const GenerationRequest& resolved = result.request;  // explicit steps / schedule / mu / std
     const int64_t gridH = request.height / sampling::kPixelsPerToken;
     const int64_t gridW = request.width / sampling::kPixelsPerToken;
+    // Working from an image: read, fit and mask it before anything heavy runs, so that a missing
+    // or changed file is said at once.
+    std::optional<PreparedInput> input;
+    if (request.input) {
+        input = prepareInput(*request.input, request.width, request.height);
+        result.request.input->imageSha256 = input->imageSha256;
+        result.request.input->maskSha256 = input->maskSha256;
+    }
 
     // Text: prompt-major order, each prompt repeated `batch` times.
     auto start = Clock::now();
@@ -416,12 +444,43 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
                                at::TensorOptions(at::kFloat).device(device));
     llm.narrow(1, 0, cond.textLength)
         .copy_(runtime::toDevice(text.features.to(at::kFloat), device));
-    const auto plan =
+    auto plan =
         sampling::makeSamplingPlan(*resolved.steps, *resolved.mu, *resolved.std,
                                    resolved.guidanceSchedule, request.height, request.width);
     at::Tensor zInit = sampling::initialNoise(batch, gridH * gridW, 128, request.seed);
+    at::Tensor zStart = zInit.to(device);
+    std::optional<sampling::KnownRegion> known;
+    if (input) {
+        // Note [image-to-image]: the input's latent noised to the start of the steps that run.
+        const at::Tensor pixels =
+            at::from_blob(input->image.pixels.data(), {1, request.height, request.width, 3},
+                          at::TensorOptions(at::kByte))
+                .clone();
+        const at::Tensor x0 = encoder()
+                                  .encodeTokens(vae::fromRgb8(pixels))
+                                  .to(device, at::kFloat)
+                                  .expand({batch, gridH * gridW, 128})
+                                  .contiguous();
+        checkCancel(callbacks);
+        int skipped = 0;
+        plan = sampling::tailOfPlan(plan, request.input->strength, &skipped);
+        if (skipped > 0) zStart = sampling::noisedLatent(x0, zStart, plan.times.front());
+        if (!input->mask.empty()) {
+            known = sampling::KnownRegion{
+                x0, zInit.to(device),
+                sampling::tokenMask(input->mask, request.width, request.height,
+                                    sampling::kPixelsPerToken)
+                    .to(device)};
+            zStart = known->blend(zStart, plan.times.front());
+        }
+    }
     sampling::SamplerCallbacks samplerCallbacks;
     samplerCallbacks.cancel = callbacks.cancel;
+    if (known) {
+        samplerCallbacks.constrain = [&known](const at::Tensor& z, float s) {
+            return known->blend(z, s);
+        };
+    }
     samplerCallbacks.onStep = [&](const sampling::StepState& state) {
         StepInfo info;
         info.step = state.step + 1;
@@ -449,7 +508,7 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
         return unconditional(z, t);
     };
     at::Tensor zFinal = sampling::sampleEuler(
-        zInit.to(device), plan, sampling::conditionalVelocity(*m_conditional, cond, llm), guided,
+        zStart, plan, sampling::conditionalVelocity(*m_conditional, cond, llm), guided,
         samplerCallbacks);
     result.denoiseSeconds = secondsSince(start);
     checkCancel(callbacks);
@@ -458,7 +517,10 @@ GenerationResult LoadedBundle::run(const GenerationRequest& request,
     start = Clock::now();
     for (int64_t i = 0; i < batch; ++i) {
         at::Tensor image = m_vae->decodeTokens(zFinal.narrow(0, i, 1), gridH, gridW);
-        result.images.push_back(toRgbImage(vae::toRgb8(image)[0]));
+        RgbImage rgb = toRgbImage(vae::toRgb8(image)[0]);
+        // Inpainting's last word: the kept pixels are the input's (soft mask at the edge).
+        if (input && !input->mask.empty()) rgb = compositeWithMask(rgb, input->image, input->mask);
+        result.images.push_back(std::move(rgb));
         checkCancel(callbacks);
     }
     result.decodeSeconds = secondsSince(start);

@@ -3,6 +3,7 @@ target_sources(i4core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/request_settings.cpp
     ${CMAKE_CURRENT_LIST_DIR}/model_bundle.cpp
     ${CMAKE_CURRENT_LIST_DIR}/image_output.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/image_input.cpp
     ${CMAKE_CURRENT_LIST_DIR}/memory_check.cpp
     ${CMAKE_CURRENT_LIST_DIR}/devices.cpp
 )

@@ -66,6 +66,7 @@ at::Tensor sampleEuler(const at::Tensor& zInit, const SamplingPlan& plan,
         at::Tensor x0;
         if (callbacks.onStep) x0 = z + v * (1.0 - static_cast<double>(t));
         z = z + v * (static_cast<double>(s) - static_cast<double>(t));
+        if (callbacks.constrain) z = callbacks.constrain(z, s);
         if (callbacks.onStep) {
             callbacks.onStep(StepState{k, total, t, s, static_cast<float>(g), z, x0});
         }

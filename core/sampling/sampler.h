@@ -47,6 +47,9 @@ struct SamplerCallbacks {
     // Checked before each step, between the two passes and after the last step; a set flag
     // throws i4::CancelledError.
     const std::atomic<bool>* cancel = nullptr;
+    // Inpainting (Note [image-to-image]): called with z after each step's update, at its end
+    // time s, before onStep; returns the z the next step starts from.
+    std::function<at::Tensor(const at::Tensor& z, float s)> constrain;
 };
 
 // Seeded start noise [batch, tokens, channels] float32, drawn on a CPU generator seeded with

@@ -17,6 +17,7 @@ target_sources(i4core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/presets.cpp
     ${CMAKE_CURRENT_LIST_DIR}/packing.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sampler.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/image_to_image.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transformer_velocity.cpp
     ${CMAKE_CURRENT_LIST_DIR}/validation.cpp
 )
