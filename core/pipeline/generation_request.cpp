@@ -167,6 +167,7 @@ nlohmann::json GenerationRequest::toJson() const {
         j["loras"].push_back(std::move(item));
     }
     if (input) j["input"] = input->toJson();
+    if (!magicIdea.empty()) j["magic_prompt_idea"] = magicIdea;
     return j;
 }
 
@@ -229,6 +230,7 @@ GenerationRequest GenerationRequest::fromJson(const nlohmann::json& j) {
         }
     }
     if (present("input")) r.input = ImageInput::fromJson(j.at("input"));
+    field("magic_prompt_idea", r.magicIdea);
     return r;
 }
 
@@ -236,7 +238,7 @@ bool GenerationRequest::operator==(const GenerationRequest& o) const {
     return prompts == o.prompts && width == o.width && height == o.height && preset == o.preset &&
            steps == o.steps && guidanceSchedule == o.guidanceSchedule && mu == o.mu &&
            std == o.std && seed == o.seed && batch == o.batch && uncheckedSize == o.uncheckedSize &&
-           loras == o.loras && input == o.input;
+           loras == o.loras && input == o.input && magicIdea == o.magicIdea;
 }
 
 }  // namespace i4::pipeline

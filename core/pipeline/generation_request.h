@@ -96,6 +96,9 @@ struct GenerationRequest {
     std::vector<LoraChoice> loras;
     // Working from an image (image-to-image, inpainting, outpainting); none = text-to-image.
     std::optional<ImageInput> input;
+    // The plain idea a magic prompt (core/magic) expanded into the caption; "" = none. Kept so
+    // that an image remembers what its author first asked for.
+    std::string magicIdea;
 
     nlohmann::json toJson() const;
     // Throws InputError naming the field on a malformed value.

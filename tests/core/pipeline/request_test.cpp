@@ -27,6 +27,22 @@ TEST(GenerationRequest, JsonRoundTrip) {
     EXPECT_EQ(GenerationRequest::fromJson(defaults.toJson()), defaults);
 }
 
+TEST(GenerationRequest, MagicPromptIdeaRoundTrip) {
+    GenerationRequest r;
+    r.prompts = {"{\"high_level_description\":\"A green star.\"}"};
+    EXPECT_FALSE(r.toJson().contains("magic_prompt_idea"));  // none: not written
+    r.magicIdea = "a green star über einem roten Ring";
+    const nlohmann::json j = r.toJson();
+    EXPECT_EQ(j.at("magic_prompt_idea"), r.magicIdea);
+    const GenerationRequest back = GenerationRequest::fromJson(nlohmann::json::parse(j.dump()));
+    EXPECT_EQ(back.magicIdea, r.magicIdea);
+    EXPECT_EQ(back, r);
+    GenerationRequest other = r;
+    other.magicIdea.clear();
+    EXPECT_FALSE(other == r);
+    EXPECT_THROW(GenerationRequest::fromJson({{"magic_prompt_idea", 3}}), InputError);
+}
+
 TEST(GenerationRequest, MalformedFieldsNameTheField) {
     try {
         GenerationRequest::fromJson({{"width", "wide"}});
