@@ -13,6 +13,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "core/pipeline/request_settings.h"
@@ -199,6 +200,24 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    // The caption's one undo stack (form, canvas, palettes, JSON).
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack* stack = m_caption->undoStack();
+    QAction* undo = edit->addAction(tr("&Undo"), m_caption, &CaptionEditor::undo);
+    undo->setObjectName(QStringLiteral("editUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = edit->addAction(tr("&Redo"), m_caption, &CaptionEditor::redo);
+    redo->setObjectName(QStringLiteral("editRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    auto updateUndo = [this, stack, undo, redo] {
+        undo->setEnabled(stack->canUndo());
+        redo->setEnabled(stack->canRedo());
+        undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    updateUndo();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Create"), this, [this] { m_tabs->setCurrentIndex(0); });

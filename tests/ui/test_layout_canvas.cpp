@@ -1,3 +1,4 @@
+#include <QMenu>
 #include <QtTest>
 
 #include "ui/widgets/layout_canvas.h"
@@ -30,6 +31,9 @@ private slots:
     void drawProducesBox();
     void moveKeepsSizeAndStaysInside();
     void resizeFromCorner();
+    void cornerOfUnselectedBoxResizes();
+    void deleteKeyAsksToDelete();
+    void contextMenuDeletesAndAdds();
 
 private:
     std::unique_ptr<LayoutCanvas> m_canvas;
@@ -102,6 +106,75 @@ void TestLayoutCanvas::resizeFromCorner() {
     QCOMPARE(changed.last().at(1).value<BBox>().v, (std::array<int, 4>{100, 100, 400, 500}));
     QCOMPARE(m_canvas->toBBox(m_canvas->toWidgetRect(BBox{{100, 100, 400, 500}})).v,
              (std::array<int, 4>{100, 100, 400, 500}));
+}
+
+// Issue 29: the corner of a box that is not selected resizes (and selects) it; it used to start
+// drawing a new box.
+void TestLayoutCanvas::cornerOfUnselectedBoxResizes() {
+    CaptionElement a, b;
+    a.bbox = BBox{{100, 100, 300, 400}};  // bottom-right corner at (408, 158)
+    b.bbox = BBox{{600, 600, 900, 900}};
+    m_canvas->setElements({a, b});
+    m_canvas->setSelected(1);
+    QSignalSpy changed(m_canvas.get(), &LayoutCanvas::elementBoxChanged);
+    QSignalSpy drawn(m_canvas.get(), &LayoutCanvas::boxDrawn);
+    QSignalSpy finished(m_canvas.get(), &LayoutCanvas::dragFinished);
+    drag(m_canvas.get(), QPointF(408, 158), QPointF(508, 208));
+    QCOMPARE(drawn.count(), 0);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(changed.last().at(0).toInt(), 0);
+    QCOMPARE(changed.last().at(1).value<BBox>().v, (std::array<int, 4>{100, 100, 400, 500}));
+    QCOMPARE(m_canvas->selected(), 0);
+    QCOMPARE(finished.count(), 1);  // one undo step per drag
+}
+
+void TestLayoutCanvas::deleteKeyAsksToDelete() {
+    CaptionElement a;
+    a.bbox = BBox{{100, 100, 300, 400}};
+    m_canvas->setElements({a, a});
+    QSignalSpy deleted(m_canvas.get(), &LayoutCanvas::deleteRequested);
+    QTest::keyClick(m_canvas.get(), Qt::Key_Delete);
+    QCOMPARE(deleted.count(), 0);  // nothing selected
+    m_canvas->setSelected(1);
+    QTest::keyClick(m_canvas.get(), Qt::Key_Delete);
+    QCOMPARE(deleted.count(), 1);
+    QCOMPARE(deleted.at(0).at(0).toInt(), 1);
+}
+
+void TestLayoutCanvas::contextMenuDeletesAndAdds() {
+    CaptionElement a;
+    a.bbox = BBox{{100, 100, 300, 400}};  // x 108..408, y 58..158
+    m_canvas->setElements({a});
+    QSignalSpy deleted(m_canvas.get(), &LayoutCanvas::deleteRequested);
+    QSignalSpy added(m_canvas.get(), &LayoutCanvas::addRequested);
+    QStringList seen;
+    auto chooseFromMenu = [&seen](const QString& text) {
+        QTimer::singleShot(0, [&seen, text] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction* action : menu->actions()) {
+                seen << action->text();
+                if (action->text() == text) action->trigger();
+            }
+            menu->close();
+        });
+    };
+    chooseFromMenu(QStringLiteral("Delete element"));
+    QContextMenuEvent onBox(QContextMenuEvent::Mouse, QPoint(200, 100),
+                            m_canvas->mapToGlobal(QPoint(200, 100)));
+    QApplication::sendEvent(m_canvas.get(), &onBox);
+    QCOMPARE(deleted.count(), 1);
+    QCOMPARE(deleted.at(0).at(0).toInt(), 0);
+    QVERIFY(seen.contains(QStringLiteral("Bring forward")));
+
+    chooseFromMenu(QStringLiteral("Add text here"));
+    QContextMenuEvent onEmpty(QContextMenuEvent::Mouse, QPoint(708, 308),
+                              m_canvas->mapToGlobal(QPoint(708, 308)));
+    QApplication::sendEvent(m_canvas.get(), &onEmpty);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(added.at(0).at(0).toBool(), true);
+    // A quarter of the page centred on the click: x 700 of 1000, y 600 of 1000.
+    QCOMPARE(added.at(0).at(1).value<BBox>().v, (std::array<int, 4>{475, 575, 725, 825}));
 }
 
 QTEST_MAIN(TestLayoutCanvas)

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "core/caption/caption_format.h"
@@ -153,16 +155,28 @@ QString Caption::toJson() const {
 }
 
 std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
-                                         QStringList* warnings) {
+                                         QStringList* warnings, int* errorPosition) {
     // Parsed here for the error position; importCaption() does the tolerant reading.
     Json parsed;
+    const std::string bytes = text.toStdString();
     try {
-        parsed = Json::parse(text.toStdString());
+        parsed = Json::parse(bytes);
     } catch (const Json::parse_error& e) {
+        // e.byte counts UTF-8 bytes up to and including the one that failed; people count
+        // characters on lines.
+        const size_t read = std::min(size_t(e.byte), bytes.size());
+        const int position =
+            std::max(0, int(QString::fromUtf8(bytes.data(), qsizetype(read)).size()) -
+                            (e.byte <= bytes.size() ? 1 : 0));
+        const int lineStart = int(text.lastIndexOf(QLatin1Char('\n'), position - 1)) + 1;
+        const int line = int(text.left(position).count(QLatin1Char('\n'))) + 1;
         if (error) {
-            *error = QCoreApplication::translate("i4::ui::Caption", "Invalid JSON at byte %1")
-                         .arg(qulonglong(e.byte));
+            *error = QCoreApplication::translate("i4::ui::Caption",
+                                                 "Invalid JSON at line %1, column %2")
+                         .arg(line)
+                         .arg(position - lineStart + 1);
         }
+        if (errorPosition) *errorPosition = position;
         return std::nullopt;
     }
     const std::optional<Json> found = parsed.is_object() || parsed.is_string()
@@ -230,6 +244,99 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
         }
     }
     return caption;
+}
+
+QString prettyJson(const QString& text) {
+    const std::string in = text.toStdString();
+    if (!Json::accept(in)) return text;
+    // Whitespace outside strings goes; the layout is then rebuilt around the brackets.
+    std::string compact;
+    bool inString = false;
+    for (size_t i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (inString) {
+            compact += c;
+            if (c == '\\' && i + 1 < in.size()) {
+                compact += in[++i];
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+            compact += c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            compact += c;
+        }
+    }
+    // The closing bracket of each opening one, to see whether a container fits on a line.
+    std::vector<size_t> closing(compact.size(), 0);
+    std::vector<size_t> open;
+    inString = false;
+    for (size_t i = 0; i < compact.size(); ++i) {
+        const char c = compact[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            open.push_back(i);
+        } else if (c == '}' || c == ']') {
+            closing[open.back()] = i;
+            open.pop_back();
+        }
+    }
+    constexpr size_t kInlineWidth = 60;
+    std::string out;
+    int depth = 0;
+    auto newline = [&out, &depth] { out += '\n' + std::string(size_t(depth) * 2, ' '); };
+    for (size_t i = 0; i < compact.size(); ++i) {
+        const char c = compact[i];
+        if (c == '"') {
+            const size_t start = i;
+            for (++i; i < compact.size() && compact[i] != '"'; ++i) {
+                if (compact[i] == '\\') ++i;
+            }
+            out.append(compact, start, i - start + 1);
+        } else if (c == '{' || c == '[') {
+            const size_t end = closing[i];
+            const std::string inner = compact.substr(i + 1, end - i - 1);
+            if (inner.empty() || (c == '[' && inner.find_first_of("{[:") == std::string::npos &&
+                                  inner.size() <= kInlineWidth)) {
+                // Short arrays of plain values stay on one line, ", " between items.
+                out += c;
+                bool quoted = false;
+                for (size_t k = 0; k < inner.size(); ++k) {
+                    out += inner[k];
+                    if (quoted && inner[k] == '\\' && k + 1 < inner.size()) {
+                        out += inner[++k];
+                    } else if (inner[k] == '"') {
+                        quoted = !quoted;
+                    } else if (!quoted && inner[k] == ',') {
+                        out += ' ';
+                    }
+                }
+                out += compact[end];
+                i = end;
+            } else {
+                out += c;
+                ++depth;
+                newline();
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+            newline();
+            out += c;
+        } else if (c == ',') {
+            out += c;
+            newline();
+        } else if (c == ':') {
+            out += ": ";
+        } else {
+            out += c;
+        }
+    }
+    return QString::fromStdString(out);
 }
 
 }  // namespace i4::ui

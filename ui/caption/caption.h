@@ -60,12 +60,19 @@ struct Caption {
     QString toJson() const;
     // Tolerant import: other key orders, pretty-printed text, a caption wrapped in an outer
     // object or double-encoded as a string. Returns nothing and sets `error` when the text is
-    // not a caption at all; unknown keys are dropped and listed in `warnings`.
+    // not a caption at all (a syntax error by line and column, with its character index in
+    // `errorPosition`); unknown keys are dropped and listed in `warnings`.
     static std::optional<Caption> fromJson(const QString& text, QString* error = nullptr,
-                                           QStringList* warnings = nullptr);
+                                           QStringList* warnings = nullptr,
+                                           int* errorPosition = nullptr);
 
     bool operator==(const Caption& other) const;
 };
+
+// JSON laid out for reading: two-space indents, one key per line, short arrays of plain values
+// (a bbox, a palette) kept on one line; key order and literal UTF-8 kept. Text that is not valid
+// JSON comes back unchanged.
+QString prettyJson(const QString& text);
 
 // "#abc" / "aabbcc" / "#AaBbCc" -> "#AABBCC"; empty string if it is not a colour.
 QString normalizeHexColor(const QString& color);

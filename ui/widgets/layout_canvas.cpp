@@ -1,5 +1,8 @@
 #include "ui/widgets/layout_canvas.h"
 
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <cmath>
@@ -21,6 +24,7 @@ QColor elementColor(const CaptionElement& element) {
 
 LayoutCanvas::LayoutCanvas(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);  // Delete acts on the selected box
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
@@ -86,14 +90,21 @@ int LayoutCanvas::elementAt(const QPointF& pos) const {
     return -1;
 }
 
-int LayoutCanvas::handleAt(const QPointF& pos) const {
-    if (m_selected < 0 || !m_elements[m_selected].bbox) return -1;
-    const QRectF r = toWidgetRect(*m_elements[m_selected].bbox);
-    const QPointF corners[4] = {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()};
-    for (int i = 0; i < 4; ++i) {
-        if (QLineF(pos, corners[i]).length() <= kHandleRadius + 2) return i;
+std::pair<int, int> LayoutCanvas::handleAt(const QPointF& pos) const {
+    auto cornerOf = [this, &pos](int index) {
+        if (index < 0 || !m_elements[index].bbox) return -1;
+        const QRectF r = toWidgetRect(*m_elements[index].bbox);
+        const QPointF corners[4] = {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()};
+        for (int i = 0; i < 4; ++i) {
+            if (QLineF(pos, corners[i]).length() <= kHandleRadius + 2) return i;
+        }
+        return -1;
+    };
+    if (const int corner = cornerOf(m_selected); corner >= 0) return {m_selected, corner};
+    for (int i = int(m_elements.size()) - 1; i >= 0; --i) {
+        if (const int corner = cornerOf(i); corner >= 0) return {i, corner};
     }
-    return -1;
+    return {-1, -1};
 }
 
 void LayoutCanvas::paintEvent(QPaintEvent*) {
@@ -145,10 +156,18 @@ void LayoutCanvas::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton) return;
     const QPointF pos = event->position();
     m_pressPos = pos;
-    m_handle = handleAt(pos);
-    if (m_handle >= 0) {
+    m_dragChanged = false;
+    const auto [element, corner] = handleAt(pos);
+    m_handle = corner;
+    if (element >= 0) {
+        // A corner of any box resizes it (and selects it), never starts a new box.
         m_drag = Drag::Resize;
+        if (element != m_selected) {
+            m_selected = element;
+            emit elementSelected(element);
+        }
         m_pressRect = toWidgetRect(*m_elements[m_selected].bbox);
+        update();
         return;
     }
     const int hit = elementAt(pos);
@@ -167,7 +186,7 @@ void LayoutCanvas::mousePressEvent(QMouseEvent* event) {
 void LayoutCanvas::mouseMoveEvent(QMouseEvent* event) {
     const QPointF pos = event->position();
     if (m_drag == Drag::None) {
-        const int handle = handleAt(pos);
+        const int handle = handleAt(pos).second;
         setCursor(handle == 0 || handle == 2   ? Qt::SizeFDiagCursor
                   : handle == 1 || handle == 3 ? Qt::SizeBDiagCursor
                   : elementAt(pos) >= 0        ? Qt::SizeAllCursor
@@ -204,7 +223,8 @@ void LayoutCanvas::mouseMoveEvent(QMouseEvent* event) {
         }
     }
     BBox box = toBBox(r);
-    if (!box.isValid()) return;
+    if (!box.isValid() || box == m_elements[m_selected].bbox) return;
+    m_dragChanged = true;
     m_elements[m_selected].bbox = box;
     emit elementBoxChanged(m_selected, box);
     update();
@@ -224,8 +244,54 @@ void LayoutCanvas::mouseReleaseEvent(QMouseEvent* event) {
             m_selected = -1;
             emit elementSelected(-1);
         }
+    } else if (drag != Drag::None && m_dragChanged) {
+        emit dragFinished();
     }
     update();
+}
+
+void LayoutCanvas::keyPressEvent(QKeyEvent* event) {
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && m_selected >= 0 &&
+        m_drag == Drag::None) {
+        emit deleteRequested(m_selected);
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void LayoutCanvas::contextMenuEvent(QContextMenuEvent* event) {
+    if (m_drag != Drag::None) return;
+    const QPointF pos = event->pos();
+    const int hit = elementAt(pos);
+    QMenu menu(this);
+    if (hit >= 0) {
+        if (hit != m_selected) {
+            m_selected = hit;
+            emit elementSelected(hit);
+            update();
+        }
+        menu.addAction(tr("Delete element"), this, [this, hit] { emit deleteRequested(hit); })
+            ->setShortcut(QKeySequence::Delete);
+        QAction* forward = menu.addAction(tr("Bring forward"), this,
+                                          [this, hit] { emit moveRequested(hit, 1); });
+        forward->setEnabled(hit + 1 < m_elements.size());
+        QAction* backward = menu.addAction(tr("Send backward"), this,
+                                           [this, hit] { emit moveRequested(hit, -1); });
+        backward->setEnabled(hit > 0);
+    } else if (pageRect().contains(pos)) {
+        // A quarter-page box centred on the click, kept inside the page.
+        const QRectF page = pageRect();
+        QRectF r(0, 0, page.width() / 4, page.height() / 4);
+        r.moveCenter(pos);
+        r.translate(std::clamp(0.0, page.left() - r.left(), page.right() - r.right()),
+                    std::clamp(0.0, page.top() - r.top(), page.bottom() - r.bottom()));
+        const BBox box = toBBox(r);
+        menu.addAction(tr("Add object here"), this, [this, box] { emit addRequested(false, box); });
+        menu.addAction(tr("Add text here"), this, [this, box] { emit addRequested(true, box); });
+    } else {
+        return;
+    }
+    menu.exec(event->globalPos());
 }
 
 }  // namespace i4::ui

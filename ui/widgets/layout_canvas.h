@@ -9,7 +9,9 @@ namespace i4::ui {
 
 // The image's layout: a page with the image's aspect ratio on which each caption element with
 // a bbox is a box. Drag on empty space to draw a box, drag a box to move it, drag its corner
-// handles to resize it. Boxes are reported as BBox ([y_min, x_min, y_max, x_max], 0..1000).
+// handles to resize it (any box's corners, not only the selected one's). Delete removes the
+// selected box's element; the context menu offers the same and more. Boxes are reported as BBox
+// ([y_min, x_min, y_max, x_max], 0..1000).
 class LayoutCanvas : public QWidget {
     Q_OBJECT
 
@@ -20,6 +22,9 @@ public:
     void setElements(const QVector<CaptionElement>& elements);
     void setSelected(int index);
     int selected() const { return m_selected; }
+    // True between the press and the release of a move or resize: the caption editor records
+    // one undo step per drag, not one per mouse move.
+    bool isDragging() const { return m_drag == Drag::Move || m_drag == Drag::Resize; }
 
     // The page (image area) inside the widget, and the mappings between it and the 0..1000 grid.
     QRectF pageRect() const;
@@ -33,18 +38,28 @@ signals:
     void elementSelected(int index);
     void elementBoxChanged(int index, const i4::ui::BBox& box);
     void boxDrawn(const i4::ui::BBox& box);
+    // A move or resize ended (the box changed at least once during it).
+    void dragFinished();
+    void deleteRequested(int index);
+    // From the context menu on empty space: a new element at a default box around `center`.
+    void addRequested(bool text, const i4::ui::BBox& box);
+    void moveRequested(int index, int delta);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     enum class Drag { None, Draw, Move, Resize };
 
     int elementAt(const QPointF& pos) const;
-    int handleAt(const QPointF& pos) const;  // corner of the selected box: 0 TL, 1 TR, 2 BR, 3 BL
+    // A box corner under `pos` as (element, corner: 0 TL, 1 TR, 2 BR, 3 BL): the selected box
+    // first, then the others topmost first; {-1, -1} if none.
+    std::pair<int, int> handleAt(const QPointF& pos) const;
     QRectF clampToPage(const QRectF& rect) const;
 
     int m_aspectWidth = 1024;
@@ -54,6 +69,7 @@ private:
 
     Drag m_drag = Drag::None;
     int m_handle = -1;
+    bool m_dragChanged = false;
     QPointF m_pressPos;
     QRectF m_pressRect;
     QRectF m_drawRect;
