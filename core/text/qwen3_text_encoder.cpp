@@ -46,7 +46,8 @@ at::Tensor rotateHalf(const at::Tensor& x) {
 
 }  // namespace
 
-Qwen3TextConfig Qwen3TextConfig::fromJson(const nlohmann::json& config, const std::string& label) {
+Qwen3TextConfig Qwen3TextConfig::fromJson(const nlohmann::json& config, const std::string& label,
+                                          bool requireTapLayers) {
     const nlohmann::json* textConfig = objectField(config, "text_config");
     const nlohmann::json& tc = textConfig ? *textConfig : config;
     Qwen3TextConfig c;
@@ -70,7 +71,7 @@ Qwen3TextConfig Qwen3TextConfig::fromJson(const nlohmann::json& config, const st
             ") is not a multiple of num_key_value_heads (" + std::to_string(c.numKvHeads) + ")");
     }
     if (c.headDim % 2 != 0) throw ModelError(label + ": text_config.head_dim must be even");
-    if (c.numLayers <= kTapLayers.back()) {
+    if (requireTapLayers && c.numLayers <= kTapLayers.back()) {
         throw ModelError(label + ": text_config.num_hidden_layers is " +
                          std::to_string(c.numLayers) + "; Ideogram 4 taps layer " +
                          std::to_string(kTapLayers.back()));
@@ -114,7 +115,7 @@ Qwen3TextEncoder Qwen3TextEncoder::load(const std::filesystem::path& textEncoder
     enc.m_options = options;
     enc.m_config = Qwen3TextConfig::fromJson(
         io::readJsonFile(textEncoderDir / "config.json", "text_encoder config"),
-        (textEncoderDir / "config.json").string());
+        (textEncoderDir / "config.json").string(), !options.causalLmOnly);
     const Qwen3TextConfig& c = enc.m_config;
     const io::Checkpoint ckpt = io::Checkpoint::openFolder(textEncoderDir, "text_encoder");
 
@@ -164,6 +165,7 @@ Qwen3TextEncoder Qwen3TextEncoder::load(const std::filesystem::path& textEncoder
         enc.m_embed = runtime::toDevice(enc.m_embed, options.device);
 
     const int64_t h = c.hiddenSize;
+    enc.m_finalNorm = norm(prefix + "norm.weight", h);
     const int64_t qDim = c.numHeads * c.headDim;
     const int64_t kvDim = c.numKvHeads * c.headDim;
     for (int64_t i = 0; i < c.numLayers; ++i) {
@@ -242,10 +244,12 @@ TextFeatures Qwen3TextEncoder::encode(const std::vector<std::vector<int64_t>>& i
     return result;
 }
 
-at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
+at::Tensor Qwen3TextEncoder::attention(std::size_t index, const at::Tensor& x,
                                        const at::Tensor& cos, const at::Tensor& sin,
-                                       const std::vector<at::Tensor>& masks) const {
+                                       const std::vector<at::Tensor>& masks,
+                                       KvCache* cache) const {
     const Qwen3TextConfig& c = m_config;
+    const Layer& layer = m_layers[index];
     const int64_t batch = x.size(0);
     const int64_t len = x.size(1);
     // QK-RMSNorm per head, before RoPE; v is not normalised. Norm, rotation and the attention
@@ -264,6 +268,17 @@ at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
                        .to(at::kFloat);  // [B, Hkv, L, D] f32
     q = q * cos + rotateHalf(q) * sin;
     k = k * cos + rotateHalf(k) * sin;
+    // Keys before this call's tokens: none without a cache.
+    int64_t past = 0;
+    if (cache) {
+        past = cache->length;
+        if (past > 0) {
+            k = at::cat({cache->keys[index], k}, 2);  // [B, Hkv, T + L, D]
+            v = at::cat({cache->values[index], v}, 2);
+        }
+        cache->keys[index] = k;
+        cache->values[index] = v;
+    }
     // GQA: query head j reads kv head j / (Hq / Hkv).
     const int64_t groups = c.numHeads / c.numKvHeads;
     if (groups > 1) {
@@ -279,8 +294,8 @@ at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
     for (const at::Tensor& chunkMask : masks) {
         const int64_t rows = chunkMask.size(2);
         const int64_t end = start + rows;
-        outs.push_back(runtime::attention(q.narrow(2, start, rows), k.narrow(2, 0, end),
-                                          v.narrow(2, 0, end), chunkMask, scale));
+        outs.push_back(runtime::attention(q.narrow(2, start, rows), k.narrow(2, 0, past + end),
+                                          v.narrow(2, 0, past + end), chunkMask, scale));
         start = end;
     }
     const at::Tensor out = outs.size() == 1 ? outs[0] : at::cat(outs, 2);  // [B, Hq, L, D] f32
@@ -290,9 +305,12 @@ at::Tensor Qwen3TextEncoder::attention(const Layer& layer, const at::Tensor& x,
 at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& mask) const {
     const Qwen3TextConfig& c = m_config;
     const at::Device device = m_options.device;
-    const at::ScalarType dtype = m_options.dtype;
     if (ids.dim() != 2 || ids.scalar_type() != at::kLong || mask.sizes() != ids.sizes()) {
         throw InputError("text encoder: ids must be int64 [B, L] with a mask of the same shape");
+    }
+    if (m_options.causalLmOnly) {
+        throw InputError("text encoder: this model is a causal LM only (too few layers for the "
+                         "conditioning taps)");
     }
     const int64_t batch = ids.size(0);
     const int64_t len = ids.size(1);
@@ -340,13 +358,7 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
     taps.reserve(kTapLayers.size());
     std::size_t nextTap = 0;
     for (int64_t i = 0; i < c.numLayers; ++i) {
-        const Layer& layer = m_layers[static_cast<std::size_t>(i)];
-        // Note [Text encoder residual stream]: each sublayer's input is normalised in float32.
-        x = x + attention(layer, rmsNorm(x, layer.inputNorm, c.rmsNormEps).to(dtype), cos, sin,
-                          masks);
-        const at::Tensor n = rmsNorm(x, layer.postNorm, c.rmsNormEps).to(dtype);
-        x = x + layer.down(
-                    (at::silu(layer.gate(n).to(at::kFloat)) * layer.up(n).to(at::kFloat)).to(dtype));
+        x = layerForward(static_cast<std::size_t>(i), x, cos, sin, masks, nullptr);
         if (nextTap < kTapLayers.size() && kTapLayers[nextTap] == i) {
             taps.push_back(x);
             ++nextTap;
@@ -357,6 +369,95 @@ at::Tensor Qwen3TextEncoder::forward(const at::Tensor& ids, const at::Tensor& ma
                               .reshape({batch, len, c.hiddenSize * int64_t(kTapLayers.size())})
                               .to(at::kFloat);  // [B, L, 13 * hidden] float32
     return features * valid.unsqueeze(-1).to(at::kFloat);
+}
+
+at::Tensor Qwen3TextEncoder::layerForward(std::size_t index, const at::Tensor& x,
+                                          const at::Tensor& cos, const at::Tensor& sin,
+                                          const std::vector<at::Tensor>& masks,
+                                          KvCache* cache) const {
+    const Qwen3TextConfig& c = m_config;
+    const Layer& layer = m_layers[index];
+    const at::ScalarType dtype = m_options.dtype;
+    // Note [Text encoder residual stream]: each sublayer's input is normalised in float32.
+    const at::Tensor h =
+        x + attention(index, rmsNorm(x, layer.inputNorm, c.rmsNormEps).to(dtype), cos, sin, masks,
+                      cache);
+    const at::Tensor n = rmsNorm(h, layer.postNorm, c.rmsNormEps).to(dtype);
+    return h + layer.down(
+                   (at::silu(layer.gate(n).to(at::kFloat)) * layer.up(n).to(at::kFloat)).to(dtype));
+}
+
+at::Tensor Qwen3TextEncoder::decode(const at::Tensor& ids, KvCache& cache) const {
+    const Qwen3TextConfig& c = m_config;
+    const at::Device device = m_options.device;
+    if (ids.dim() != 2 || ids.scalar_type() != at::kLong || ids.size(1) == 0) {
+        throw InputError("causal LM: ids must be int64 [B, n] with n > 0");
+    }
+    const int64_t batch = ids.size(0);
+    const int64_t len = ids.size(1);
+    const int64_t past = cache.length;
+    if (past == 0) {
+        cache.keys.assign(m_layers.size(), at::Tensor());
+        cache.values.assign(m_layers.size(), at::Tensor());
+    } else if (cache.keys.size() != m_layers.size() || cache.keys[0].size(0) != batch) {
+        throw InputError("causal LM: the KV cache belongs to another model or batch");
+    }
+    const at::Tensor outOfRange = ids.lt(0).logical_or(ids.ge(c.vocabSize)).any();
+    if (outOfRange.item<bool>()) {
+        throw InputError("causal LM: a token id is outside the vocabulary (size " +
+                         std::to_string(c.vocabSize) + ")");
+    }
+    at::Tensor x = m_embed.index_select(0, ids.to(m_embed.device()).reshape({-1}))
+                       .to(device, at::kFloat)
+                       .view({batch, len, c.hiddenSize});  // [B, n, hidden] f32
+
+    // RoPE as in forward(), at the absolute positions past .. past + n - 1.
+    const at::TensorOptions longOptions = at::TensorOptions(device).dtype(at::kLong);
+    const at::Tensor exponents =
+        at::arange(0, c.headDim, 2, longOptions).to(at::kFloat) / double(c.headDim);  // [D/2]
+    const at::Tensor invFreq = 1.0 / at::pow(c.ropeTheta, exponents);
+    const at::Tensor positions = at::arange(past, past + len, longOptions).to(at::kFloat);
+    const at::Tensor freqs = positions.unsqueeze(-1) * invFreq;                  // [n, D/2]
+    const at::Tensor emb = at::cat({freqs, freqs}, -1).view({1, 1, len, c.headDim});
+    const at::Tensor cos = emb.cos();  // [1, 1, n, D] f32
+    const at::Tensor sin = emb.sin();
+
+    // Query i (absolute past + i) sees keys 0 .. past + i; one chunk, [1, 1, n, past + n].
+    const at::Tensor queryPos = at::arange(past, past + len, longOptions).unsqueeze(1);
+    const at::Tensor keyPos = at::arange(0, past + len, longOptions).unsqueeze(0);
+    const std::vector<at::Tensor> masks{keyPos.le(queryPos).view({1, 1, len, past + len})};
+
+    for (std::size_t i = 0; i < m_layers.size(); ++i) x = layerForward(i, x, cos, sin, masks, &cache);
+    cache.length = past + len;
+    return rmsNorm(x, m_finalNorm, c.rmsNormEps).to(at::kFloat);  // [B, n, hidden] f32
+}
+
+std::vector<std::pair<std::string, at::Tensor>> Qwen3TextEncoder::namedParameters() const {
+    std::vector<std::pair<std::string, at::Tensor>> named;
+    auto linear = [&named](const std::string& name, const model::Linear& layer) {
+        if (!layer.denseWeight().defined()) {
+            throw Error("namedParameters: " + name + " is not stored dense");
+        }
+        named.emplace_back(name + ".weight", layer.denseWeight());
+    };
+    named.emplace_back("embed_tokens.weight", m_embed);
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const Layer& l = m_layers[i];
+        const std::string p = "layers." + std::to_string(i) + ".";
+        named.emplace_back(p + "input_layernorm.weight", l.inputNorm);
+        named.emplace_back(p + "post_attention_layernorm.weight", l.postNorm);
+        named.emplace_back(p + "self_attn.q_norm.weight", l.qNorm);
+        named.emplace_back(p + "self_attn.k_norm.weight", l.kNorm);
+        linear(p + "self_attn.q_proj", l.q);
+        linear(p + "self_attn.k_proj", l.k);
+        linear(p + "self_attn.v_proj", l.v);
+        linear(p + "self_attn.o_proj", l.o);
+        linear(p + "mlp.gate_proj", l.gate);
+        linear(p + "mlp.up_proj", l.up);
+        linear(p + "mlp.down_proj", l.down);
+    }
+    named.emplace_back("norm.weight", m_finalNorm);
+    return named;
 }
 
 }  // namespace i4::text

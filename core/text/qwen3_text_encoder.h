@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/linear.h"
@@ -28,7 +29,10 @@ struct Qwen3TextConfig {
     double ropeTheta = 0;
 
     // `label` names the file in errors; a missing or inconsistent field is a ModelError.
-    static Qwen3TextConfig fromJson(const nlohmann::json& config, const std::string& label);
+    // `requireTapLayers`: the model must have every layer in kTapLayers (a text encoder); a
+    // causal LM of its own (the demo's magic prompt) may be shallower.
+    static Qwen3TextConfig fromJson(const nlohmann::json& config, const std::string& label,
+                                    bool requireTapLayers = true);
 };
 
 // Decoder layers whose outputs become the conditioning features (spec A.4); 35 is the last layer's
@@ -42,6 +46,16 @@ struct TextEncoderOptions {
     // Where the layers' Linear weights live. StoredOnHost also keeps the token embedding in CPU
     // memory (rows are looked up there and only the prompt's rows move to the device).
     model::WeightPlacement placement = model::WeightPlacement::Resident;
+    // A decoder-only model used only through `decode` (core/text/causal_lm.h): fewer layers
+    // than kTapLayers needs are allowed, and `forward` is refused.
+    bool causalLmOnly = false;
+};
+
+// Keys and values of the tokens decoded so far, per layer, for `Qwen3TextEncoder::decode`.
+struct KvCache {
+    std::vector<at::Tensor> keys;    // per layer [B, Hkv, T, D] float32, after QK-norm and RoPE
+    std::vector<at::Tensor> values;  // per layer [B, Hkv, T, D] float32
+    int64_t length = 0;              // T
 };
 
 // Features of a left-padded batch.
@@ -75,6 +89,17 @@ public:
     // left) -> [B, L, 13 * hidden] float32 on the compute device, zero where mask is false.
     at::Tensor forward(const at::Tensor& ids, const at::Tensor& mask) const;
 
+    // Causal-LM use (core/text/causal_lm.h): `ids` [B, n] int64 at positions cache.length ..
+    // cache.length + n - 1 (no padding), attending to the cache and themselves; their keys and
+    // values are appended to `cache`. Returns the last layer's output after the final `norm`,
+    // [B, n, hidden] float32. Differentiable when the weights are (the demo LM's trainer).
+    at::Tensor decode(const at::Tensor& ids, KvCache& cache) const;
+
+    // The model's own tensors by checkpoint name (without the `language_model.` prefix), for
+    // training tools: the model must have been loaded with dense float32 Resident weights, and
+    // in-place updates of these tensors change the model.
+    std::vector<std::pair<std::string, at::Tensor>> namedParameters() const;
+
 private:
     struct Layer {
         at::Tensor inputNorm;  // [hidden] compute dtype
@@ -85,13 +110,21 @@ private:
         model::Linear gate, up, down;
     };
 
-    at::Tensor attention(const Layer& layer, const at::Tensor& x, const at::Tensor& cos,
-                         const at::Tensor& sin, const std::vector<at::Tensor>& masks) const;
+    // One decoder layer on the float32 residual stream `x` [B, L, hidden]. With `cache`, the
+    // layer's keys and values are appended to it (its index `index`) and the queries attend to
+    // the cached keys before their own; `masks` then cover those keys as well.
+    at::Tensor layerForward(std::size_t index, const at::Tensor& x, const at::Tensor& cos,
+                            const at::Tensor& sin, const std::vector<at::Tensor>& masks,
+                            KvCache* cache) const;
+    at::Tensor attention(std::size_t index, const at::Tensor& x, const at::Tensor& cos,
+                         const at::Tensor& sin, const std::vector<at::Tensor>& masks,
+                         KvCache* cache) const;
 
     Qwen3TextConfig m_config;
     TextEncoderOptions m_options;
     at::Tensor m_embed;  // [vocab, hidden] in the stored dtype, on the device or in CPU memory
     std::vector<Layer> m_layers;
+    at::Tensor m_finalNorm;  // [hidden] compute dtype; only `decode` applies it
 };
 
 }  // namespace i4::text

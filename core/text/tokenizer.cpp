@@ -414,6 +414,17 @@ std::vector<int32_t> Tokenizer::Impl::bpe(std::string_view piece) const {
     return ids;
 }
 
+std::string chatText(std::string_view system, std::string_view prompt) {
+    std::string text;
+    text.reserve(system.size() + 32);
+    text += kImStart;
+    text += "system\n";
+    text += system;
+    text += kImEnd;
+    text += "\n";
+    return text + chatText(prompt);
+}
+
 std::string chatText(std::string_view prompt) {
     std::string text;
     text.reserve(prompt.size() + 48);
@@ -518,6 +529,10 @@ std::optional<int64_t> Tokenizer::tokenId(std::string_view token) const {
     const auto id = m_impl->lookup(token);
     if (!id) return std::nullopt;
     return *id;
+}
+
+bool Tokenizer::isAddedToken(int64_t id) const {
+    return id >= 0 && id < idCount() && m_impl->isAdded[static_cast<std::size_t>(id)];
 }
 
 int64_t Tokenizer::idCount() const { return static_cast<int64_t>(m_impl->idToToken.size()); }

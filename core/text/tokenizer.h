@@ -17,6 +17,8 @@ inline constexpr std::size_t kMaxTextTokens = 2048;
 
 // The Qwen3-VL chat text for one user turn and the generation prompt (spec B.1).
 std::string chatText(std::string_view prompt);
+// The same with a system turn before the user turn (the magic prompt's chat).
+std::string chatText(std::string_view system, std::string_view prompt);
 
 // A byte-level BPE tokenizer read from a Hugging Face `tokenizer.json` (Qwen2/Qwen3 kind):
 // added tokens matched on the raw text (leftmost, longest), NFC, the Split pre-tokenizer regex
@@ -43,6 +45,8 @@ public:
 
     // The id of a vocabulary entry or added token, if any.
     std::optional<int64_t> tokenId(std::string_view token) const;
+    // An added token (<|im_end|>, ...): decoded verbatim, never produced by BPE.
+    bool isAddedToken(int64_t id) const;
     // One past the largest id (vocabulary and added tokens).
     int64_t idCount() const;
     const std::filesystem::path& path() const;
