@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -10,6 +11,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -25,10 +28,14 @@
 #include "ui/gallery/gallery_panel.h"
 #include "ui/gallery/gallery_store.h"
 #include "ui/gallery/gallery_writer.h"
+#include "ui/gallery/png_metadata.h"
+#include "ui/generation/demo_model_hints.h"
 #include "ui/generation/generation_controller.h"
+#include "ui/generation/job_queue_model.h"
 #include "ui/generation/safety_placeholder.h"
 #include "ui/generation/token_counter.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/session.h"
 #include "ui/widgets/caption_editor.h"
 #include "ui/widgets/generation_panel.h"
 #include "ui/widgets/lora_picker.h"
@@ -57,6 +64,9 @@ QString secondsText(double seconds, int decimals) {
 
 MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QWidget* parent)
     : QMainWindow(parent), m_settings(settings) {
+    m_question = [this](const QString& title, const QString& text) {
+        return QMessageBox::question(this, title, text) == QMessageBox::Yes;
+    };
     setWindowTitle(tr("i4studio %1").arg(QString::fromUtf8(i4::kVersion)));
     const bool injectedEngine = engine != nullptr;
     m_controller = new GenerationController(std::move(engine), this);
@@ -70,6 +80,7 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     m_writer = new GalleryWriter(m_store.get(), this);
 
     m_caption = new CaptionEditor(this);
+    m_demoHints = new DemoModelHints(m_caption, this);
     m_preview = new PreviewView(this);
     m_panel = new GenerationPanel(this);
     m_panel->setAllowAnySize(settings->allowAnySize());
@@ -89,9 +100,16 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     connect(m_tokenCounter, &TokenCounter::counted, m_tokenLabel, &TokenCountLabel::setCount);
 
     auto* create = new QSplitter(Qt::Horizontal, this);
+    create->setObjectName(QStringLiteral("createSplitter"));
     create->addWidget(captionColumn);
     create->addWidget(m_preview);
-    create->addWidget(m_panel);
+    // The settings column scrolls rather than making the window taller than a small screen.
+    auto* panelScroll = new QScrollArea(this);
+    panelScroll->setObjectName(QStringLiteral("generationScroll"));
+    panelScroll->setWidget(m_panel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    create->addWidget(panelScroll);
     create->setStretchFactor(0, 3);
     create->setStretchFactor(1, 4);
     create->setStretchFactor(2, 2);
@@ -185,6 +203,9 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
 }
 
 MainWindow::~MainWindow() {
+    // The queue empties as the controller goes: the session keeps what was there on quit.
+    delete m_session;
+    m_session = nullptr;
     // The writer's thread uses the store; finish it before the store goes away.
     delete m_writer;
     m_writer = nullptr;
@@ -194,6 +215,42 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), this,
                     &MainWindow::generate);
+    file->addAction(tr("&Open caption…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open caption"), m_settings->lastFileFolder(),
+            tr("Captions (*.json *.txt);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !openCaptionFile(path, &error)) {
+            QMessageBox::warning(this, tr("Open caption"), error);
+        }
+    });
+    file->addAction(tr("&Save caption…"), QKeySequence::Save, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save caption"), QDir(m_settings->lastFileFolder()).filePath(
+                                          QStringLiteral("caption.json")),
+            tr("Captions (*.json);;Text (*.txt)"));
+        QString error;
+        if (!path.isEmpty() && !saveCaptionFile(path, &error)) {
+            QMessageBox::warning(this, tr("Save caption"), error);
+        }
+    });
+    file->addAction(tr("Save &image as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    [this] {
+                        if (m_preview->image().isNull()) {
+                            statusBar()->showMessage(tr("No picture to save yet."), 5000);
+                            return;
+                        }
+                        const QString path = QFileDialog::getSaveFileName(
+                            this, tr("Save image as"),
+                            QDir(m_settings->lastFileFolder())
+                                .filePath(QStringLiteral("i4studio.png")),
+                            tr("PNG images (*.png)"));
+                        QString error;
+                        if (!path.isEmpty() && !saveImageFile(path, &error)) {
+                            QMessageBox::warning(this, tr("Save image as"), error);
+                        }
+                    });
+    file->addSeparator();
     file->addAction(tr("Save as &preset…"), m_panel, &GenerationPanel::promptSavePreset);
     file->addAction(tr("&Import images…"), this, &MainWindow::importImages);
     file->addAction(tr("&Reload model"), this, &MainWindow::loadActiveModel);
@@ -239,6 +296,87 @@ void MainWindow::buildMenus() {
 
 void MainWindow::showGallery() { m_tabs->setCurrentWidget(m_gallery); }
 
+bool MainWindow::openCaptionFile(const QString& path, QString* error) {
+    QFile in(path);
+    // A caption is text of at most the request's prompt limit.
+    if (in.size() > qint64(pipeline::kMaxPromptBytes)) {
+        if (error) *error = tr("%1 is too large for a caption").arg(path);
+        return false;
+    }
+    if (!in.open(QIODevice::ReadOnly)) {
+        if (error) *error = tr("%1 cannot be read: %2").arg(path, in.errorString());
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes) {
+        if (error) *error = tr("%1 is not UTF-8 text").arg(path);
+        return false;
+    }
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r'))) text.chop(1);
+    m_caption->setPromptText(text);
+    m_settings->setLastFileFolder(QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+bool MainWindow::saveCaptionFile(const QString& path, QString* error) {
+    QSaveFile out(path);
+    const QByteArray bytes = m_caption->promptText().toUtf8() + '\n';
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        if (error) *error = tr("%1 cannot be written: %2").arg(path, out.errorString());
+        return false;
+    }
+    m_settings->setLastFileFolder(QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("Caption saved to %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+bool MainWindow::saveImageFile(const QString& path, QString* error) {
+    const QImage image = m_preview->image();
+    if (image.isNull()) {
+        if (error) *error = tr("No picture to save yet.");
+        return false;
+    }
+    ImageMetadata metadata;
+    metadata.created = QDateTime::currentDateTime();
+    if (m_lastOutput) {
+        metadata.request = m_lastOutput->request;
+        metadata.modelId = m_lastOutput->modelId;
+    } else {
+        metadata.request = currentRequest();
+    }
+    if (!writeImageWithMetadata(path, image, metadata, error)) return false;
+    m_settings->setLastFileFolder(QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("Image saved to %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+void MainWindow::startSession(const QString& file) {
+    m_session = new SessionKeeper(this, file, [this](const QString& title, const QString& text) {
+        return m_question(title, text);
+    });
+    QString error;
+    if (!m_session->restore(&error)) {
+        statusBar()->showMessage(tr("The last session could not be restored: %1").arg(error),
+                                 10000);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    const int jobs = m_controller->queue()->rowCount();
+    if (jobs > 0 &&
+        !m_question(tr("Quit i4studio"),
+                    tr("%n image(s) are still queued or being made. Quit anyway? (They are "
+                       "kept, and offered again at the next start.)",
+                       nullptr, jobs))) {
+        event->ignore();
+        return;
+    }
+    if (m_session) m_session->save();
+    event->accept();
+}
+
 void MainWindow::importImages() {
     if (!m_store || !m_store->isOpen()) {
         statusBar()->showMessage(tr("The gallery is not available."), 8000);
@@ -278,12 +416,22 @@ void MainWindow::loadActiveModel() {
     // when the folder changes: reloading the same model (a new device, say) keeps what the user has
     // chosen since.
     const bool newFolder = folder != m_hintsFolder;
+    const int jobs = m_controller->queue()->rowCount();
+    if (newFolder && !m_hintsFolder.isEmpty() && jobs > 0) {
+        if (!m_question(tr("Switch models"),
+                        tr("%n image(s) are still queued or being made. Switching models "
+                           "cancels them. Switch anyway?",
+                           nullptr, jobs))) {
+            m_settings->setActiveModelFolder(m_hintsFolder);
+            return;
+        }
+        m_controller->cancelAll();
+    }
     m_hintsFolder = folder;
     m_activeHints = pipeline::readModelHints(folder.toStdString());
     m_panel->setAllowAnySize(m_settings->allowAnySize() || m_activeHints.demo);
-    if (newFolder && m_activeHints.hasNativeSize()) {
-        m_panel->setImageSize(QSize(m_activeHints.nativeWidth, m_activeHints.nativeHeight));
-    }
+    m_panel->setModelHints(m_activeHints);
+    m_demoHints->setActive(m_activeHints.demo);
     if (newFolder) applyModelSamplerHints();
     if (!m_activeHints.exampleCaption.empty() && m_caption->isBlank()) {
         m_caption->setPromptText(QString::fromStdString(m_activeHints.exampleCaption));
@@ -375,19 +523,20 @@ void MainWindow::onModelLoaded(const ModelLoadInfo& info) {
 }
 
 void MainWindow::applyModelSamplerHints() {
+    // Its preset (with its main guidance) and its native size: Note [model-aware defaults].
+    m_panel->resetToModelDefaults();
     if (!m_activeHints.preset.empty() &&
-        !m_panel->selectPreset(QString::fromStdString(m_activeHints.preset))) {
+        pipeline::defaultPreset(m_activeHints) != m_activeHints.preset) {
         statusBar()->showMessage(tr("The model asks for the preset %1, which this version does "
                                     "not have")
                                      .arg(QString::fromStdString(m_activeHints.preset)));
-        return;
     }
-    if (m_activeHints.guidance) {
-        // The panel's request always resolves (a built-in preset or explicit values).
-        m_panel->setGuidanceSchedule(
-            pipeline::withMainGuidance(m_panel->request(QString()), *m_activeHints.guidance)
-                .guidanceSchedule);
-    }
+}
+
+void MainWindow::reuseSeed(quint64 seed) {
+    m_panel->reuseSeed(seed);
+    m_tabs->setCurrentIndex(0);
+    statusBar()->showMessage(tr("Seed %1 is locked: the next image uses it.").arg(seed), 5000);
 }
 
 pipeline::GenerationRequest MainWindow::currentRequest() const {
@@ -417,6 +566,7 @@ void MainWindow::generate() {
 
 void MainWindow::onJobFinished(const GenerationOutput& output) {
     m_preview->clearProgress();
+    m_lastOutput = output;
     if (!output.images.isEmpty()) m_preview->setImage(output.images.front());
     bool blocked = false;
     for (const QImage& image : output.images)

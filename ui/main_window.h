@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "core/pipeline/generation_request.h"
 #include "core/pipeline/model_hints.h"
@@ -17,12 +18,14 @@ namespace i4::ui {
 
 class AppSettings;
 class CaptionEditor;
+class DemoModelHints;
 class GalleryPanel;
 class GalleryStore;
 class GalleryWriter;
 class GenerationController;
 class GenerationPanel;
 class LoraSelection;
+class SessionKeeper;
 class PreviewView;
 class TokenCountLabel;
 class TokenCounter;
@@ -43,6 +46,32 @@ public:
     void remix(const pipeline::GenerationRequest& request);
     void generate();
     void loadActiveModel();
+    // "Reuse this seed" (the gallery's): the seed goes into the generation panel, locked, and
+    // the Create tab comes up.
+    void reuseSeed(quint64 seed);
+    // The model folder loaded last ("" before the first load).
+    QString activeModelFolder() const { return m_hintsFolder; }
+
+    // Nothing lost (issue 29): File › Open caption / Save caption / Save image as. Each returns
+    // false with `error` set when the file cannot be read or written.
+    bool openCaptionFile(const QString& path, QString* error = nullptr);
+    bool saveCaptionFile(const QString& path, QString* error = nullptr);
+    // The picture in the preview, with the request that made it in its metadata.
+    bool saveImageFile(const QString& path, QString* error = nullptr);
+    // Restores the session kept in `file` (Note [session autosave]) and keeps it from now on.
+    void startSession(const QString& file);
+    SessionKeeper* session() const { return m_session; }
+    // The demo model's limits on the caption editor while it is active.
+    DemoModelHints* demoHints() const { return m_demoHints; }
+    // Yes/no questions (quitting or switching models with jobs queued, restoring a queue); tests
+    // answer them without a dialog.
+    using Question = std::function<bool(const QString& title, const QString& text)>;
+    void setQuestionHandler(Question question) { m_question = std::move(question); }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+public:
     // How a model folder becomes an Engine (tests replace loadModelEngine); the LoRAs chosen in
     // the generation panel's picker are added to its LoadOptions::loras.
     using ModelLoader =
@@ -93,6 +122,11 @@ private:
     TokenCountLabel* m_tokenLabel = nullptr;
     // The picker's LoRAs as of the last load request, read by the loader on the engine thread.
     std::shared_ptr<LoraSelection> m_loraSelection;
+    SessionKeeper* m_session = nullptr;
+    DemoModelHints* m_demoHints = nullptr;
+    Question m_question;
+    // The request and model of the picture in the preview, for Save image as.
+    std::optional<GenerationOutput> m_lastOutput;
 };
 
 }  // namespace i4::ui

@@ -9,12 +9,14 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/i4/commands.h"
 #include "app/i4/device_choice.h"
+#include "app/i4/image_input_cli.h"
 #include "app/i4/progress_bar.h"
 #include "core/errors.h"
 #include "core/pipeline/devices.h"
@@ -58,6 +60,7 @@ struct GenerateOptions {
     bool widthGiven = false;
     bool heightGiven = false;
     uint64_t seed = 0;
+    bool seedGiven = false;  // none: a random one, printed
     int batch = 1;
     std::string device = "auto";
     std::string dtype = "auto";
@@ -65,9 +68,12 @@ struct GenerateOptions {
     bool fast = false;
     std::vector<std::string> loras;  // FILE[:WEIGHT], repeatable
     std::string out = "i4.png";
+    bool outGiven = false;
+    bool overwrite = false;  // replace existing output files
     std::string saveLatents;
     bool uncheckedSize = false;
     bool strictCaption = false;
+    ImageInputOptions input;  // --init-image, --strength, --mask, --extend, --fit, --feather
 };
 
 std::string readPromptFile(const std::string& path) {
@@ -110,6 +116,17 @@ void checkWritableFolder(const fs::path& out) {
     if (!test) throw InputError("output folder " + dir.string() + " is not writable");
     test.close();
     fs::remove(probe);
+}
+
+// Note [no silent overwrite]: an existing output file is never replaced without --overwrite. An
+// --out the user named stops the run before any work, with the file's name; the default name
+// (i4.png) moves on to the first free i4-2.png, i4-3.png..., and says so.
+bool anyExists(const std::vector<fs::path>& paths) {
+    for (const fs::path& path : paths) {
+        std::error_code error;
+        if (fs::exists(path, error)) return true;
+    }
+    return false;
 }
 
 std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
@@ -234,12 +251,6 @@ int runGenerate(GenerateOptions o) {
         if (!o.heightGiven) o.height = hints.nativeHeight;
     }
     if (hints.demo) o.uncheckedSize = true;
-    // The model's own sampler settings, unless the command line chose them.
-    if (!hints.preset.empty() && !o.presetGiven) o.preset = hints.preset;
-    if (hints.guidance && !o.guidanceGiven && o.guidanceSchedule.empty()) {
-        o.guidance = *hints.guidance;
-        o.guidanceGiven = true;
-    }
     pipeline::GenerationRequest request;
     request.prompts = o.prompts;
     for (const auto& file : o.promptFiles) request.prompts.push_back(readPromptFile(file));
@@ -258,9 +269,17 @@ int runGenerate(GenerateOptions o) {
     if (!o.guidanceSchedule.empty()) request.guidanceSchedule = parseSchedule(o.guidanceSchedule);
     if (o.haveMu) request.mu = o.mu;
     if (o.haveStd) request.std = o.stddev;
+    if (!o.seedGiven) {
+        // Like the GUI's random seeds: 32 bits, short enough to type back in.
+        std::random_device entropy;
+        o.seed = entropy();
+    }
     request.seed = o.seed;
     request.batch = o.batch;
     request.uncheckedSize = o.uncheckedSize;
+    // The model's own preset and main guidance where the command line chose none, by the same
+    // rule as the GUI (Note [model-aware defaults] in core/pipeline/request_settings.h).
+    request = pipeline::withModelDefaults(request, hints, o.presetGiven);
     if (o.guidanceGiven) {
         if (!std::isfinite(o.guidance) || o.guidance < 0 || o.guidance > sampling::kMaxGuidance) {
             throw InputError("--guidance must be a number in 0.." +
@@ -277,9 +296,38 @@ int runGenerate(GenerateOptions o) {
                              std::to_string(warnings.size()) + " warning(s) (--strict-caption)");
         }
     }
+    applyImageInput(o.input, request);
     // Everything the user typed is checked before the (slow) model load.
     pipeline::validateRequest(request);
-    const auto paths = outputPaths(o.out, request.prompts.size() * request.batch);
+    describeImageInput(request, *pipeline::resolvedRequest(request).steps, std::cerr);
+    const std::size_t imageCount = request.prompts.size() * request.batch;
+    auto paths = outputPaths(o.out, imageCount);
+    if (!o.overwrite && anyExists(paths)) {
+        if (o.outGiven) {
+            for (const fs::path& path : paths) {
+                if (fs::exists(path)) {
+                    throw InputError(path.string() +
+                                     " already exists; i4 does not replace files unless told: "
+                                     "add --overwrite, or choose another --out");
+                }
+            }
+        }
+        const fs::path base(o.out);
+        const std::string ext = base.has_extension() ? base.extension().string() : ".png";
+        for (int n = 2; anyExists(paths); ++n) {
+            const fs::path next =
+                base.parent_path() / (base.stem().string() + "-" + std::to_string(n) + ext);
+            paths = outputPaths(next, imageCount);
+        }
+        std::cerr << o.out << " already exists: writing " << paths.front().string()
+                  << (paths.size() > 1 ? " and on" : "")
+                  << " instead (--out chooses the name, --overwrite replaces)\n";
+    }
+    if (!o.overwrite && !o.saveLatents.empty() && fs::exists(o.saveLatents)) {
+        throw InputError(o.saveLatents +
+                         " already exists; i4 does not replace files unless told: add "
+                         "--overwrite, or choose another --save-latents");
+    }
     checkWritableFolder(paths.front());
     if (!o.saveLatents.empty()) checkWritableFolder(o.saveLatents);
     // On the CPU the weights and the generation share one memory: refuse what cannot fit before
@@ -302,6 +350,18 @@ int runGenerate(GenerateOptions o) {
     pipeline::LoadOptions load = resolved;
     auto printer = std::make_shared<LoadProgressPrinter>();
     load.onProgress = [printer](const pipeline::LoadProgress& p) { (*printer)(p); };
+    const pipeline::SizeAdvice size = pipeline::sizeAdvice(request.width, request.height, hints);
+    if (size.farFromNative) {
+        std::cerr << "note: " << request.width << "x" << request.height << " is "
+                  << (size.pixelRatio > 1 ? "far larger" : "far smaller") << " than the "
+                  << size.nativeWidth << "x" << size.nativeHeight
+                  << " this model was trained at; expect a poor picture"
+                  << (size.pixelRatio > 1 ? " and a long run" : "") << "\n";
+    }
+    if (!o.seedGiven) {
+        std::cerr << "seed " << o.seed << " (random; --seed " << o.seed
+                  << " makes the same picture again)\n";
+    }
     std::cerr << "loading " << o.model << " on " << load.device << " (" << load.dtype << ", memory "
               << load.memory << ")\n";
     std::shared_ptr<pipeline::ModelBundle> bundle;
@@ -418,14 +478,16 @@ Command addGenerateCommand(CLI::App& app) {
                     "Height in pixels (multiple of 16; default 1024, or the model's own size)")
         ->each([o](const std::string&) { o->heightGiven = true; });
     // CLI11 reads "-1" into an unsigned as 2^64-1; a negative seed is a typo, not a seed.
-    cmd->add_option("--seed", o->seed, "Noise seed (0..18446744073709551615)")
+    cmd->add_option("--seed", o->seed,
+                    "Noise seed, 0..18446744073709551615 (default: a random one, printed and "
+                    "written into the PNG)")
         ->check(CLI::Validator(
             [](const std::string& text) {
                 return text.find('-') == std::string::npos ? std::string()
                                                            : "a seed is a non-negative integer";
             },
             "", "non-negative"))
-        ->capture_default_str();
+        ->each([o](const std::string&) { o->seedGiven = true; });
     cmd->add_option("--batch", o->batch, "Images per prompt")->capture_default_str();
     cmd->add_option("--device", o->device,
                     "auto (an NVIDIA GPU when this build can use one, else the CPU), cuda or "
@@ -452,8 +514,14 @@ Command addGenerateCommand(CLI::App& app) {
                     "FILE[:WEIGHT[:cond|uncond|both]] (default 1, and the transformer its keys "
                     "name: the conditional one for every common trainer); repeat for several. "
                     "Keys of every common trainer layout load (docs/formats.md)");
-    cmd->add_option("--out", o->out, "Output PNG (STEM-0.png, STEM-1.png... for several)")
-        ->capture_default_str();
+    cmd->add_option("--out", o->out,
+                    "Output PNG (STEM-0.png, STEM-1.png... for several). An existing file is "
+                    "not replaced: a named one stops the run, the default moves on to "
+                    "i4-2.png...")
+        ->capture_default_str()
+        ->each([o](const std::string&) { o->outGiven = true; });
+    cmd->add_flag("--overwrite", o->overwrite,
+                  "Replace existing output files (--out, --save-latents)");
     cmd->add_option(
         "--save-latents", o->saveLatents,
         "Also write z_init and z_final ([B, tokens, 128] F32) to this safetensors file");
@@ -461,6 +529,7 @@ Command addGenerateCommand(CLI::App& app) {
                   "Allow sizes outside the published limits (small test models)");
     cmd->add_flag("--strict-caption", o->strictCaption,
                   "Refuse captions with verifier warnings (exit 2)");
+    addImageInputOptions(cmd, std::shared_ptr<ImageInputOptions>(o, &o->input));
     return {cmd, [o] { return runGenerate(*o); }};
 }
 

@@ -188,7 +188,12 @@ int main(int argc, char** argv) {
         dialog.exec();
     }
     window.loadActiveModel();
-    if (!scripted) return QApplication::exec();
+    if (!scripted) {
+        // The caption, settings, layout and queue of the last run (Note [session autosave]);
+        // scripted runs start clean and leave it alone.
+        window.startSession(settings.sessionFile());
+        return QApplication::exec();
+    }
     if (window.captionEditor()->isBlank()) {
         std::fprintf(stderr, "i4studio: --generate needs a --caption (this model has no example)\n");
         return 1;

@@ -1,6 +1,7 @@
 #include "core/pipeline/request_settings.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/caption/caption_verifier.h"
 #include "core/errors.h"
@@ -100,6 +101,50 @@ GenerationRequest withMainGuidance(const GenerationRequest& request, float weigh
     std::fill(schedule.begin(), schedule.end() - static_cast<std::ptrdiff_t>(tail), weight);
     r.guidanceSchedule = schedule;
     return r;
+}
+
+std::string defaultPreset(const ModelHints& hints) {
+    if (!hints.preset.empty() && sampling::findPreset(hints.preset)) return hints.preset;
+    return kDefaultPreset;
+}
+
+GenerationRequest withModelDefaults(const GenerationRequest& request, const ModelHints& hints,
+                                    bool presetChosen) {
+    GenerationRequest r = request;
+    if (!presetChosen) r.preset = defaultPreset(hints);
+    if (hints.guidance && r.guidanceSchedule.empty()) r = withMainGuidance(r, *hints.guidance);
+    return r;
+}
+
+namespace {
+
+ImageSize nativeSize(const ModelHints& hints) {
+    if (hints.hasNativeSize()) return {hints.nativeWidth, hints.nativeHeight};
+    return {kPublishedNativeSide, kPublishedNativeSide};
+}
+
+}  // namespace
+
+ImageSize sizeForAspect(int aspectW, int aspectH, const ModelHints& hints) {
+    const ImageSize native = nativeSize(hints);
+    if (aspectW <= 0 || aspectH <= 0) return native;
+    const double pixels = double(native.width) * native.height;
+    const double height = std::sqrt(pixels * aspectH / aspectW);
+    const auto toStep = [](double side) {
+        return std::max(16, int(std::lround(side / 16)) * 16);
+    };
+    return {toStep(height * aspectW / aspectH), toStep(height)};
+}
+
+SizeAdvice sizeAdvice(int width, int height, const ModelHints& hints) {
+    SizeAdvice advice;
+    const ImageSize native = nativeSize(hints);
+    advice.nativeWidth = native.width;
+    advice.nativeHeight = native.height;
+    advice.pixelRatio =
+        double(width) * height / (double(advice.nativeWidth) * advice.nativeHeight);
+    advice.farFromNative = advice.pixelRatio > 2.0 || advice.pixelRatio < 0.5;
+    return advice;
 }
 
 std::vector<std::string> captionWarnings(const std::string& prompt) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/pipeline/generation_request.h"
+#include "core/pipeline/model_hints.h"
 
 namespace i4::pipeline {
 
@@ -37,6 +38,48 @@ GenerationRequest resolvedRequest(const GenerationRequest& request);
 // Sets the main guidance weight to `weight`, keeping the preset's polish tail (the trailing steps
 // whose weight differs from the first step's).
 GenerationRequest withMainGuidance(const GenerationRequest& request, float weight);
+
+// Note [model-aware defaults]
+// A model folder may name its own preset, main guidance and size (ModelHints: the demo model's
+// V4_TURBO_12, 1.15 and 128x128). The GUI and the CLI both go through the functions below, so
+// the same choices run the same request in either:
+// - nothing chosen: the model's own preset (kDefaultPreset when it names none, or one this
+//   version lacks) with its main guidance;
+// - a preset chosen: the preset's steps, mu, std and the shape of its schedule (its polish
+//   tail), with the model's main guidance in place of the preset's 7.0 (a weight tuned for the
+//   published model; the demo makes coloured noise at it). An explicit schedule or guidance wins;
+// - sizes: an aspect ratio keeps the model's native pixel count (1024x1024 without one), and a
+//   size with far more or fewer pixels than that is flagged (sizeAdvice), since the model was
+//   not trained there and, with more pixels, runs far longer.
+inline constexpr const char* kDefaultPreset = "V4_DEFAULT_20";
+inline constexpr int kPublishedNativeSide = 1024;
+
+// The preset a model runs with when the user names none.
+std::string defaultPreset(const ModelHints& hints);
+
+// `request` with the model's defaults where the user chose nothing (Note [model-aware
+// defaults]): `presetChosen` false gives the model's preset in place of request.preset (explicit
+// steps and schedule still override its values); no explicit schedule gives the model's main guidance (when it names one) with
+// the preset's tail.
+GenerationRequest withModelDefaults(const GenerationRequest& request, const ModelHints& hints,
+                                    bool presetChosen);
+
+// The size for aspect `aspectW:aspectH` at about the model's native pixel count, sides rounded
+// to multiples of 16 (the caller clamps to its limits).
+struct ImageSize {
+    int width = 0;
+    int height = 0;
+};
+ImageSize sizeForAspect(int aspectW, int aspectH, const ModelHints& hints);
+
+// How far `width x height` is from the pixel count the model was trained at.
+struct SizeAdvice {
+    int nativeWidth = kPublishedNativeSide;  // the size compared with
+    int nativeHeight = kPublishedNativeSide;
+    double pixelRatio = 1;  // pixels asked for / native pixels
+    bool farFromNative = false;  // more than twice or less than half the native pixels
+};
+SizeAdvice sizeAdvice(int width, int height, const ModelHints& hints);
 
 // Caption-verifier warnings for prompts written as JSON captions ("$.path: message"); plain-text
 // prompts get none.

@@ -2,6 +2,9 @@
 // model_index.json names, unless the command line chooses otherwise.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "core/image/png_io.h"
 #include "core/pipeline/devices.h"
 #include "core/pipeline/generation_request.h"
@@ -143,6 +146,86 @@ TEST(CliDemoModel, ExplicitCpuRun) {
     // On the CPU every weight is resident whatever mode was asked (Note [Memory modes]).
     EXPECT_NE(run.out.find("cpu, fp32, memory resident: text "), std::string::npos) << run.out;
     EXPECT_EQ(run.out.find("peak GPU memory"), std::string::npos) << run.out;
+}
+
+// Issue 29: with no --seed a random one is drawn, printed (with how to repeat it) and written into
+// the PNG; two runs do not share it (by chance 1 in 2^32).
+TEST(CliDemoModel, RandomSeedByDefaultPrintedAndRecorded) {
+    std::vector<uint64_t> seeds;
+    for (const char* name : {"random-a", "random-b"}) {
+        const fs::path out = tempDir("cli-seed") / (std::string(name) + ".png");
+        const CliRun run = runCli({"generate", "--prompt", "a red circle", "--out", out.string()});
+        ASSERT_EQ(run.exitCode, 0) << run.out;
+        const size_t at = run.out.find("seed ");
+        ASSERT_NE(at, std::string::npos) << run.out;
+        const uint64_t printed = std::stoull(run.out.substr(at + 5));
+        EXPECT_NE(run.out.find("(random; --seed " + std::to_string(printed)), std::string::npos)
+            << run.out;
+        const image::PngFile file = image::readPng(out);
+        ASSERT_TRUE(file.metadata.document.has_value());
+        EXPECT_EQ(pipeline::GenerationRequest::fromJson(file.metadata.document->at("request")).seed,
+                  printed);
+        seeds.push_back(printed);
+    }
+    EXPECT_NE(seeds[0], seeds[1]);
+    // A given seed is used as given and not announced as random.
+    const fs::path fixed = tempDir("cli-seed") / "fixed.png";
+    const CliRun run = runCli({"generate", "--prompt", "a red circle", "--seed", "7", "--out",
+                               fixed.string()});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_EQ(run.out.find("(random"), std::string::npos) << run.out;
+}
+
+// Issue 29, part 8: the example caption beside the demo model, for `--prompt-file`, is the one its
+// model_index.json names, byte for byte (the demo reads its own caption form best), and the
+// verifier finds nothing to say about it.
+TEST(CliDemoModel, ExampleCaptionFileBesideTheModel) {
+    const std::optional<fs::path> demo = pipeline::findDemoModel(I4_CLI_PATH);
+    ASSERT_TRUE(demo.has_value());
+    const fs::path example = *demo / "example-caption.json";
+    std::ifstream in(example, std::ios::binary);
+    ASSERT_TRUE(in) << example;
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    EXPECT_EQ(text, pipeline::readModelHints(*demo).exampleCaption);
+    const CliRun check = runCli({"check-caption", example.string(), "--strict"});
+    EXPECT_EQ(check.exitCode, 0) << check.out;
+}
+
+// Issue 29: an existing file is never replaced silently (Note [no silent overwrite]).
+TEST(CliDemoModel, ExistingOutputIsNotReplacedUnlessTold) {
+    const fs::path dir = tempDir("cli-overwrite");
+    const fs::path out = dir / "mine.png";
+    std::ofstream(out, std::ios::binary) << "my own file";
+    const CliRun refused = runCli({"generate", "--prompt", "a red circle", "--out", out.string()});
+    EXPECT_EQ(refused.exitCode, 2) << refused.out;
+    EXPECT_NE(refused.out.find(out.string() + " already exists"), std::string::npos)
+        << refused.out;
+    EXPECT_NE(refused.out.find("--overwrite"), std::string::npos) << refused.out;
+    EXPECT_EQ(refused.out.find("loading "), std::string::npos) << refused.out;  // before the load
+    {
+        std::ifstream in(out, std::ios::binary);
+        std::string kept((std::istreambuf_iterator<char>(in)), {});
+        EXPECT_EQ(kept, "my own file");
+    }
+    const CliRun replaced = runCli(
+        {"generate", "--prompt", "a red circle", "--out", out.string(), "--overwrite"});
+    ASSERT_EQ(replaced.exitCode, 0) << replaced.out;
+    EXPECT_EQ(image::readPng(out).image.width, 128);
+
+    // The default name moves on to the next free one, and says so.
+    const fs::path before = fs::current_path();
+    fs::current_path(dir);
+    std::ofstream("i4.png", std::ios::binary) << "an older picture";
+    const CliRun moved = runCli({"generate", "--prompt", "a red circle"});
+    fs::current_path(before);
+    ASSERT_EQ(moved.exitCode, 0) << moved.out;
+    EXPECT_NE(moved.out.find("i4.png already exists: writing i4-2.png"), std::string::npos)
+        << moved.out;
+    EXPECT_TRUE(fs::exists(dir / "i4-2.png"));
+    std::ifstream older(dir / "i4.png", std::ios::binary);
+    std::string olderText((std::istreambuf_iterator<char>(older)), {});
+    EXPECT_EQ(olderText, "an older picture");
 }
 
 }  // namespace

@@ -39,6 +39,8 @@ std::vector<std::string> generate(const fs::path& out, std::vector<std::string> 
                                   "V4_TURBO_12",
                                   "--steps",
                                   "2",
+                                  "--seed",  // the same noise with and without the LoRA
+                                  "3",
                                   "--unchecked-size",
                                   "--device",
                                   "cpu",

@@ -141,15 +141,18 @@ void TestRemix::modelHintsSetSizePresetAndGuidance() {
     QVERIFY(r.guidanceSchedule.back() != 2.5f);  // the preset's polish tail is kept
     QCOMPARE(m_window->generationPanel()->seedMode(), GenerationPanel::SeedMode::Increment);
 
-    // Reloading the same model (after a settings change) keeps what the user chose since.
+    // Reloading the same model (after a settings change) keeps what the user chose since; a
+    // preset chosen keeps the model's main guidance (Note [model-aware defaults]).
     QVERIFY(m_window->generationPanel()->selectPreset(QStringLiteral("V4_DEFAULT_20")));
     m_window->loadActiveModel();
     const i4::pipeline::GenerationRequest kept = m_window->currentRequest();
     QCOMPARE(QString::fromStdString(kept.preset), QStringLiteral("V4_DEFAULT_20"));
-    QVERIFY(kept.guidanceSchedule.empty());
+    QCOMPARE(kept.guidanceSchedule.size(), size_t(20));
+    QCOMPARE(kept.guidanceSchedule.front(), 2.5f);
     QCOMPARE(kept.width, 128);
 
-    // A preset this version lacks leaves the sampler as it was (and says so in the status bar).
+    // A preset this version lacks: the default preset with the model's guidance (and the status
+    // bar says so).
     QDir(m_dir->path()).mkpath("future");
     QFile future(m_dir->filePath("future/model_index.json"));
     QVERIFY(future.open(QIODevice::WriteOnly));
@@ -158,7 +161,7 @@ void TestRemix::modelHintsSetSizePresetAndGuidance() {
     m_settings->setModelFolders({m_dir->filePath("future")});
     m_settings->setActiveModelFolder(m_dir->filePath("future"));
     m_window->loadActiveModel();
-    QVERIFY(m_window->currentRequest().guidanceSchedule.empty());
+    QCOMPARE(m_window->currentRequest().guidanceSchedule.front(), 2.0f);
     QCOMPARE(QString::fromStdString(m_window->currentRequest().preset), QStringLiteral("V4_DEFAULT_20"));
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/pipeline/request_settings.h"
+
 namespace i4::ui {
 
 namespace {
@@ -28,10 +30,9 @@ QSize snapImageSize(QSize size, SizeLimits limits) {
 bool withinPublishedLimits(QSize size) { return snapImageSize(size) == size; }
 
 QSize sizeForAspect(int aspectW, int aspectH) {
-    if (aspectW <= 0 || aspectH <= 0) return {1024, 1024};
-    const double pixels = 1024.0 * 1024.0;
-    const double h = std::sqrt(pixels * aspectH / aspectW);
-    return snapImageSize(QSize(int(std::lround(h * aspectW / aspectH)), int(std::lround(h))));
+    // The published model's native size (Note [model-aware defaults]).
+    const pipeline::ImageSize size = pipeline::sizeForAspect(aspectW, aspectH, {});
+    return snapImageSize(QSize(size.width, size.height));
 }
 
 }  // namespace i4::ui

@@ -18,6 +18,8 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kAllowAnySize = QStringLiteral("engine/allowAnySize");
 const QString kPresetFile = QStringLiteral("sampler/presetFile");
 const QString kFirstRunDone = QStringLiteral("ui/firstRunDone");
+const QString kSessionFile = QStringLiteral("ui/sessionFile");
+const QString kLastFileFolder = QStringLiteral("ui/lastFileFolder");
 
 // A stored value outside `choices` (an older version's, a hand edit) reads as the default, the
 // first choice, so the engine never sees it.
@@ -106,6 +108,23 @@ void AppSettings::setPresetFile(const QString& file) { m_settings.setValue(kPres
 bool AppSettings::firstRunDone() const { return m_settings.value(kFirstRunDone, false).toBool(); }
 
 void AppSettings::setFirstRunDone(bool done) { m_settings.setValue(kFirstRunDone, done); }
+
+QString AppSettings::sessionFile() const {
+    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return m_settings
+        .value(kSessionFile, QDir(dataFolder).filePath(QStringLiteral("session.json")))
+        .toString();
+}
+
+void AppSettings::setSessionFile(const QString& file) { m_settings.setValue(kSessionFile, file); }
+
+QString AppSettings::lastFileFolder() const {
+    return m_settings.value(kLastFileFolder, QDir::homePath()).toString();
+}
+
+void AppSettings::setLastFileFolder(const QString& folder) {
+    m_settings.setValue(kLastFileFolder, folder);
+}
 
 const QStringList& AppSettings::deviceChoices() {
     static const QStringList choices{QStringLiteral("auto"), QStringLiteral("cuda"),

@@ -50,11 +50,20 @@ public:
     void setPresetFile(const QString& file);
     bool firstRunDone() const;
     void setFirstRunDone(bool done);
+    // Note [session autosave] in ui/settings/session.h: the file the session is kept in.
+    QString sessionFile() const;
+    void setSessionFile(const QString& file);
+    // Where File › Open/Save caption and Save image as start (the home folder at first).
+    QString lastFileFolder() const;
+    void setLastFileFolder(const QString& folder);
 
     static QString defaultGalleryFolder();
     static const QStringList& deviceChoices();      // "auto", "cuda", "cpu"
     static const QStringList& memoryModeChoices();  // "auto", "resident", ...
     static const QStringList& precisionChoices();   // "auto", "fp32", "bf16"
+
+    // The settings store itself, for areas that keep their own keys (ui/magic/magic_settings.h).
+    QSettings& store() { return m_settings; }
 
 private:
     QSettings m_settings;

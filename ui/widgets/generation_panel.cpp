@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "core/pipeline/request_settings.h"
 #include "ui/generation/image_size.h"
 #include "ui/generation/schedule_shape.h"
 #include "ui/widgets/guidance_schedule_editor.h"
@@ -38,6 +39,11 @@ constexpr AspectChoice kAspects[] = {{1, 1}, {4, 3}, {3, 2},  {16, 9}, {21, 9},
 
 uint64_t randomSeed() { return QRandomGenerator::global()->bounded(quint64(1) << 32); }
 
+// The picker's first entry, "Model default", carries no preset name.
+constexpr int kModelDefaultRow = 1;
+
+QSize toQSize(pipeline::ImageSize size) { return {size.width, size.height}; }
+
 }  // namespace
 
 GenerationPanel::GenerationPanel(QWidget* parent)
@@ -56,7 +62,14 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     savePreset->setText(tr("Save…"));
     savePreset->setToolTip(tr("Save the steps, guidance schedule, mu and std as a preset"));
     presetRow->addWidget(savePreset);
+    auto* reset = new QToolButton(this);
+    reset->setObjectName(QStringLiteral("resetToModel"));
+    reset->setText(tr("Reset"));
+    reset->setToolTip(
+        tr("Back to the model's own settings: its preset, main guidance and native size"));
+    presetRow->addWidget(reset);
     form->addRow(tr("Preset"), presetRow);
+    connect(reset, &QToolButton::clicked, this, &GenerationPanel::resetToModelDefaults);
     connect(savePreset, &QToolButton::clicked, this, &GenerationPanel::promptSavePreset);
     connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         if (m_updating) return;
@@ -65,10 +78,9 @@ GenerationPanel::GenerationPanel(QWidget* parent)
 
     m_aspect = new QComboBox(this);
     m_aspect->setObjectName(QStringLiteral("aspect"));
-    for (const AspectChoice& a : kAspects) {
-        m_aspect->addItem(QStringLiteral("%1:%2").arg(a.w).arg(a.h), QSize(a.w, a.h));
-    }
+    for (const AspectChoice& a : kAspects) m_aspect->addItem(QString(), QSize(a.w, a.h));
     m_aspect->addItem(tr("Custom"));
+    m_aspect->setToolTip(tr("Shapes at about the pixel count the model was trained at"));
     form->addRow(tr("Aspect"), m_aspect);
 
     auto* sizeRow = new QHBoxLayout;
@@ -88,10 +100,16 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     sizeRow->addWidget(m_height);
     sizeRow->addWidget(m_aspectLabel, 1);
     form->addRow(tr("Size"), sizeRow);
+    m_sizeWarning = new QLabel(this);
+    m_sizeWarning->setObjectName(QStringLiteral("sizeWarning"));
+    m_sizeWarning->setWordWrap(true);
+    m_sizeWarning->setStyleSheet(QStringLiteral("color: #b35c00;"));
+    m_sizeWarning->hide();
+    form->addRow(m_sizeWarning);
     connect(m_aspect, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         const QSize ratio = m_aspect->currentData().toSize();
         if (m_updating || ratio.isEmpty()) return;
-        setImageSize(sizeForAspect(ratio.width(), ratio.height()));
+        setImageSize(toQSize(pipeline::sizeForAspect(ratio.width(), ratio.height(), m_hints)));
     });
     auto sideEdited = [this] {
         if (m_updating) return;
@@ -113,6 +131,11 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     m_seedMode->addItem(tr("Random"));
     m_seedMode->addItem(tr("Locked"));
     m_seedMode->addItem(tr("+1 per image"));
+    m_seed->setToolTip(tr("Typing a seed locks it; Random draws a new one for every image"));
+    // A seed the user typed is one they want: Random would throw it away at the next image.
+    connect(m_seed, &QLineEdit::textEdited, this, [this] {
+        if (seedMode() == SeedMode::Random) setSeedMode(SeedMode::Locked);
+    });
     seedRow->addWidget(m_seed, 1);
     seedRow->addWidget(m_seedMode);
     form->addRow(tr("Seed"), seedRow);
@@ -153,25 +176,97 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     layout->addWidget(generate);
     connect(generate, &QPushButton::clicked, this, &GenerationPanel::generateRequested);
 
-    selectPreset(QString::fromStdString(m_base.preset));
-    updateAspectLabel();
+    updateAspectChoices();
+    resetToModelDefaults();
+}
+
+QString GenerationPanel::presetDisplayName(const QString& codeName) {
+    if (codeName == QLatin1String("V4_QUALITY_48")) return tr("Best quality · 48 steps");
+    if (codeName == QLatin1String("V4_DEFAULT_20")) return tr("Balanced · 20 steps");
+    if (codeName == QLatin1String("V4_TURBO_12")) return tr("Fast draft · 12 steps");
+    return codeName;
 }
 
 const sampling::SamplerPreset* GenerationPanel::currentPreset() const {
-    const int index = m_preset->currentIndex();
+    int index = m_preset->currentIndex() - kModelDefaultRow;
+    if (index < 0) {
+        const std::string name = pipeline::defaultPreset(m_hints);
+        const auto found = std::find_if(m_presets.begin(), m_presets.end(),
+                                        [&](const auto& p) { return p.name == name; });
+        index = int(found - m_presets.begin());
+    }
     return index >= 0 && index < int(m_presets.size()) ? &m_presets[size_t(index)] : nullptr;
 }
 
 void GenerationPanel::refillPresetPicker() {
-    const QString current = m_preset->currentText();
+    const QVariant current = m_preset->currentData();
     const QSignalBlocker blocker(m_preset);
     m_preset->clear();
-    for (const sampling::SamplerPreset& preset : m_presets) {
-        m_preset->addItem(QString::fromStdString(preset.name));
-        m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(preset.description),
-                              Qt::ToolTipRole);
+    const QString modelPreset = QString::fromStdString(pipeline::defaultPreset(m_hints));
+    m_preset->addItem(tr("Model default (%1)").arg(presetDisplayName(modelPreset)));
+    m_preset->setItemData(
+        0,
+        m_hints.guidance
+            ? tr("%1 with the model's own main guidance, %2, at its native size")
+                  .arg(modelPreset, QLocale().toString(double(*m_hints.guidance), 'g', 3))
+            : tr("%1, at the model's native size").arg(modelPreset),
+        Qt::ToolTipRole);
+    for (size_t i = 0; i < m_presets.size(); ++i) {
+        const QString name = QString::fromStdString(m_presets[i].name);
+        m_preset->addItem(i < m_builtinCount ? presetDisplayName(name) : name, name);
+        QString tip = QStringLiteral("%1: %2").arg(
+            name, QString::fromStdString(m_presets[i].description));
+        if (i < m_builtinCount && m_hints.guidance) {
+            tip += QLatin1Char('\n') + tr("Main guidance %1, the model's own; the preset gives "
+                                          "the steps and the schedule's shape")
+                                           .arg(QLocale().toString(double(*m_hints.guidance),
+                                                                   'g', 3));
+        }
+        m_preset->setItemData(m_preset->count() - 1, tip, Qt::ToolTipRole);
     }
-    m_preset->setCurrentIndex(std::max(0, m_preset->findText(current)));
+    const int found = current.isValid() ? m_preset->findData(current) : -1;
+    m_preset->setCurrentIndex(std::max(0, found));
+}
+
+void GenerationPanel::updateAspectChoices() {
+    for (int i = 0; i < m_aspect->count(); ++i) {
+        const QSize ratio = m_aspect->itemData(i).toSize();
+        if (ratio.isEmpty()) continue;
+        const QSize size = snapImageSize(
+            toQSize(pipeline::sizeForAspect(ratio.width(), ratio.height(), m_hints)),
+            m_allowAnySize ? SizeLimits::Unchecked : SizeLimits::Published);
+        m_aspect->setItemText(i, QStringLiteral("%1:%2 · %3×%4")
+                                     .arg(ratio.width())
+                                     .arg(ratio.height())
+                                     .arg(size.width())
+                                     .arg(size.height()));
+    }
+}
+
+void GenerationPanel::setModelHints(const pipeline::ModelHints& hints) {
+    m_hints = hints;
+    refillPresetPicker();
+    updateAspectChoices();
+    updateAspectLabel();
+}
+
+void GenerationPanel::resetToModelDefaults() {
+    m_updating = true;
+    m_preset->setCurrentIndex(0);
+    m_updating = false;
+    if (const sampling::SamplerPreset* preset = currentPreset()) applyPreset(*preset);
+    const QSize native = toQSize(pipeline::sizeForAspect(0, 0, m_hints));
+    setImageSize(native);
+    m_updating = true;
+    m_aspect->setCurrentIndex(m_aspect->count() - 1);
+    for (int i = 0; i < m_aspect->count(); ++i) {
+        const QSize ratio = m_aspect->itemData(i).toSize();
+        if (!ratio.isEmpty() && ratio.width() * native.height() == ratio.height() * native.width()) {
+            m_aspect->setCurrentIndex(i);
+            break;
+        }
+    }
+    m_updating = false;
 }
 
 bool GenerationPanel::isUserPreset(const sampling::SamplerPreset* preset) const {
@@ -195,7 +290,13 @@ void GenerationPanel::applyPreset(const sampling::SamplerPreset& preset) {
     m_base.mu.reset();
     m_base.std.reset();
     m_explicitSteps = false;
-    m_explicitSchedule = false;
+    // The preset's steps and shape, the model's main guidance (Note [model-aware defaults]).
+    pipeline::GenerationRequest chosen;
+    chosen.preset = preset.name;
+    const std::vector<float> schedule =
+        pipeline::withModelDefaults(chosen, m_hints, true).guidanceSchedule;
+    m_explicitSchedule = !schedule.empty();
+    if (m_explicitSchedule) m_schedule->setSchedule(schedule);
 }
 
 bool GenerationPanel::setUserPresetFile(const QString& file, QString* error) {
@@ -279,12 +380,12 @@ void GenerationPanel::promptSavePreset() {
 }
 
 bool GenerationPanel::selectPreset(const QString& name) {
-    const int index = m_preset->findText(name);
-    if (index < 0) return false;
+    const int index = name.isEmpty() ? -1 : m_preset->findData(name);
+    if (index < kModelDefaultRow) return false;
     m_updating = true;
     m_preset->setCurrentIndex(index);
     m_updating = false;
-    applyPreset(m_presets[size_t(index)]);
+    applyPreset(m_presets[size_t(index - kModelDefaultRow)]);
     return true;
 }
 
@@ -305,6 +406,7 @@ void GenerationPanel::setAllowAnySize(bool allow) {
         side->setRange(allow ? kSizeStep : kMinSide, allow ? kMaxUncheckedSide : kMaxSide);
     }
     m_updating = false;
+    updateAspectChoices();
     // Back under the published limits, a size chosen outside them snaps into range.
     setImageSize(imageSize());
 }
@@ -323,6 +425,24 @@ void GenerationPanel::setImageSize(QSize size) {
 void GenerationPanel::updateAspectLabel() {
     const double megapixels = double(m_width->value()) * m_height->value() / 1e6;
     m_aspectLabel->setText(tr("%1 MP").arg(QLocale().toString(megapixels, 'f', 2)));
+    const pipeline::SizeAdvice advice =
+        pipeline::sizeAdvice(m_width->value(), m_height->value(), m_hints);
+    if (advice.farFromNative) {
+        const QString ratio = QLocale().toString(advice.pixelRatio, 'g', 2);
+        m_sizeWarning->setText(
+            advice.pixelRatio > 1
+                ? tr("The model was trained at %1×%2: this size has %3× its pixels, so expect a "
+                     "poor picture and a much longer run.")
+                      .arg(advice.nativeWidth)
+                      .arg(advice.nativeHeight)
+                      .arg(ratio)
+                : tr("The model was trained at %1×%2: this size has %3× its pixels, so expect a "
+                     "poor picture.")
+                      .arg(advice.nativeWidth)
+                      .arg(advice.nativeHeight)
+                      .arg(ratio));
+    }
+    m_sizeWarning->setVisible(advice.farFromNative);
 }
 
 void GenerationPanel::setSeedMode(SeedMode mode) { m_seedMode->setCurrentIndex(int(mode)); }
@@ -333,9 +453,16 @@ GenerationPanel::SeedMode GenerationPanel::seedMode() const {
 
 void GenerationPanel::setSeed(uint64_t seed) { m_seed->setText(QString::number(seed)); }
 
+void GenerationPanel::reuseSeed(uint64_t seed) {
+    setSeedMode(SeedMode::Locked);
+    setSeed(seed);
+}
+
 uint64_t GenerationPanel::seed() const { return m_seed->text().toULongLong(); }
 
 void GenerationPanel::setBatchCount(int count) { m_batchCount->setValue(count); }
+
+int GenerationPanel::batchCount() const { return m_batchCount->value(); }
 
 pipeline::GenerationRequest GenerationPanel::request(const QString& prompt) const {
     pipeline::GenerationRequest r = m_base;
@@ -378,8 +505,7 @@ void GenerationPanel::setConditionalOnly(bool conditionalOnly) {
 }
 
 void GenerationPanel::setRequest(const pipeline::GenerationRequest& request) {
-    const QString presetName = QString::fromStdString(request.preset);
-    if (m_preset->findText(presetName) >= 0) selectPreset(presetName);
+    selectPreset(QString::fromStdString(request.preset));
     m_base = request;
     m_base.prompts.clear();
     m_updating = true;

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "core/pipeline/generation_request.h"
+#include "core/pipeline/model_hints.h"
 #include "core/sampling/presets.h"
 
 class QComboBox;
@@ -44,9 +45,24 @@ public:
     SeedMode seedMode() const;
     void setSeed(uint64_t seed);
     uint64_t seed() const;
+    // "Reuse this seed" (from a gallery image): shows `seed` and locks it.
+    void reuseSeed(uint64_t seed);
     void setBatchCount(int count);
-    // False (and nothing changes) for a name the picker does not hold.
+    int batchCount() const;
+    // False (and nothing changes) for a name the picker does not hold. Built-in presets are
+    // named by their code name (V4_TURBO_12); the picker shows a friendly name.
     bool selectPreset(const QString& name);
+    // The model the panel's defaults follow (Note [model-aware defaults] in
+    // core/pipeline/request_settings.h): a preset keeps its main guidance, the aspect choices
+    // keep its native pixel count, a size far from that is flagged. Changes nothing selected.
+    void setModelHints(const pipeline::ModelHints& hints);
+    const pipeline::ModelHints& modelHints() const { return m_hints; }
+    // The "Model default" entry and the reset button: the model's preset, main guidance and
+    // native size (1024x1024 without one).
+    void resetToModelDefaults();
+    // The friendly name of a built-in preset ("Fast draft · 12 steps"); the code name for any
+    // other.
+    static QString presetDisplayName(const QString& codeName);
     // An explicit schedule (step order) for the selected preset's sampler; its length sets the
     // steps.
     void setGuidanceSchedule(const std::vector<float>& schedule);
@@ -76,6 +92,7 @@ private:
     void applyPreset(const sampling::SamplerPreset& preset);
     const sampling::SamplerPreset* currentPreset() const;
     void updateAspectLabel();
+    void updateAspectChoices();
     void refillPresetPicker();
     bool isUserPreset(const sampling::SamplerPreset* preset) const;
 
@@ -83,6 +100,7 @@ private:
     size_t m_builtinCount = 0;
     QString m_userPresetFile;
     pipeline::GenerationRequest m_base;
+    pipeline::ModelHints m_hints;
     bool m_explicitSteps = false;
     bool m_explicitSchedule = false;
     bool m_updating = false;
@@ -94,6 +112,7 @@ private:
     QSpinBox* m_width = nullptr;
     QSpinBox* m_height = nullptr;
     QLabel* m_aspectLabel = nullptr;
+    QLabel* m_sizeWarning = nullptr;
     QLineEdit* m_seed = nullptr;
     QComboBox* m_seedMode = nullptr;
     QSpinBox* m_batchCount = nullptr;
