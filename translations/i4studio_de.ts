@@ -27,6 +27,14 @@
         <source>Cannot copy %1 into the gallery</source>
         <translation>%1 kann nicht in die Galerie kopiert werden</translation>
     </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>not an i4studio session of this version</source>
+        <translation>keine i4studio-Sitzung dieser Version</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -505,6 +513,58 @@
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to the model&apos;s own settings: its preset, main guidance and native size</source>
+        <translation>Zurück zu den Einstellungen des Modells: seine Voreinstellung, Hauptführung und native Größe</translation>
+    </message>
+    <message>
+        <source>Shapes at about the pixel count the model was trained at</source>
+        <translation>Seitenverhältnisse bei etwa der Pixelzahl, mit der das Modell trainiert wurde</translation>
+    </message>
+    <message>
+        <source>Typing a seed locks it; Random draws a new one for every image</source>
+        <translation>Ein eingegebener Seed wird festgehalten; „Zufällig“ zieht für jedes Bild einen neuen</translation>
+    </message>
+    <message>
+        <source>Best quality · 48 steps</source>
+        <translation>Beste Qualität · 48 Schritte</translation>
+    </message>
+    <message>
+        <source>Balanced · 20 steps</source>
+        <translation>Ausgewogen · 20 Schritte</translation>
+    </message>
+    <message>
+        <source>Fast draft · 12 steps</source>
+        <translation>Schneller Entwurf · 12 Schritte</translation>
+    </message>
+    <message>
+        <source>Model default (%1)</source>
+        <translation>Standard des Modells (%1)</translation>
+    </message>
+    <message>
+        <source>%1 with the model&apos;s own main guidance, %2, at its native size</source>
+        <translation>%1 mit der eigenen Hauptführung des Modells, %2, in seiner nativen Größe</translation>
+    </message>
+    <message>
+        <source>%1, at the model&apos;s native size</source>
+        <translation>%1, in der nativen Größe des Modells</translation>
+    </message>
+    <message>
+        <source>Main guidance %1, the model&apos;s own; the preset gives the steps and the schedule&apos;s shape</source>
+        <translation>Hauptführung %1, die des Modells; die Voreinstellung bestimmt die Schritte und die Form des Verlaufs</translation>
+    </message>
+    <message>
+        <source>The model was trained at %1×%2: this size has %3× its pixels, so expect a poor picture and a much longer run.</source>
+        <translation>Das Modell wurde mit %1×%2 trainiert: Diese Größe hat das %3-Fache seiner Pixel; rechnen Sie mit einem schlechten Bild und einer viel längeren Laufzeit.</translation>
+    </message>
+    <message>
+        <source>The model was trained at %1×%2: this size has %3× its pixels, so expect a poor picture.</source>
+        <translation>Das Modell wurde mit %1×%2 trainiert: Diese Größe hat das %3-Fache seiner Pixel; rechnen Sie mit einem schlechten Bild.</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -877,6 +937,104 @@
         <source>%1 · distilled (guidance 1)</source>
         <translation>%1 · destilliert (Guidance 1)</translation>
     </message>
+    <message>
+        <source>Seed %1 is locked: the next image uses it.</source>
+        <translation>Seed %1 ist festgelegt: Das nächste Bild verwendet ihn.</translation>
+    </message>
+    <message>
+        <source>&amp;Open caption…</source>
+        <translation>Beschreibung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open caption</source>
+        <translation>Beschreibung öffnen</translation>
+    </message>
+    <message>
+        <source>Captions (*.json *.txt);;All files (*)</source>
+        <translation>Beschreibungen (*.json *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save caption…</source>
+        <translation>Beschreibung &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save caption</source>
+        <translation>Beschreibung speichern</translation>
+    </message>
+    <message>
+        <source>Captions (*.json);;Text (*.txt)</source>
+        <translation>Beschreibungen (*.json);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save &amp;image as…</source>
+        <translation>&amp;Bild speichern unter…</translation>
+    </message>
+    <message>
+        <source>No picture to save yet.</source>
+        <translation>Noch kein Bild zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>Bild speichern unter</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a caption</source>
+        <translation>%1 ist zu groß für eine Beschreibung</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Caption saved to %1</source>
+        <translation>Beschreibung in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Image saved to %1</source>
+        <translation>Bild in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The last session could not be restored: %1</source>
+        <translation>Die letzte Sitzung konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Quit i4studio</source>
+        <translation>i4studio beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still queued or being made. Quit anyway? (They are kept, and offered again at the next start.)</source>
+        <translation>
+            <numerusform>%n Bild ist noch in der Warteschlange oder in Arbeit. Trotzdem beenden? (Es bleibt erhalten und wird beim nächsten Start wieder angeboten.)</numerusform>
+            <numerusform>%n Bilder sind noch in der Warteschlange oder in Arbeit. Trotzdem beenden? (Sie bleiben erhalten und werden beim nächsten Start wieder angeboten.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch models</source>
+        <translation>Modell wechseln</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still queued or being made. Switching models cancels them. Switch anyway?</source>
+        <translation>
+            <numerusform>%n Bild ist noch in der Warteschlange oder in Arbeit. Ein Modellwechsel bricht es ab. Trotzdem wechseln?</numerusform>
+            <numerusform>%n Bilder sind noch in der Warteschlange oder in Arbeit. Ein Modellwechsel bricht sie ab. Trotzdem wechseln?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -1173,6 +1331,43 @@
     <message>
         <source>Open the settings, save a picture of them to FILE once the GPU check has answered, and quit.</source>
         <translation>Die Einstellungen öffnen, nach der GPU-Prüfung ein Bild davon in FILE speichern und beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::SessionKeeper</name>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Queued images</source>
+        <translation>Wartende Bilder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) were still queued when i4studio closed. Queue them again?</source>
+        <translation>
+            <numerusform>%n Bild war noch in der Warteschlange, als i4studio beendet wurde. Erneut einreihen?</numerusform>
+            <numerusform>%n Bilder waren noch in der Warteschlange, als i4studio beendet wurde. Erneut einreihen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::DemoModelHints</name>
+    <message>
+        <source>Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, green, blue, yellow, orange, purple) on a plain background. Keep boxes away from the edges.</source>
+        <translation>Demo-Modell: 1–3 Formen (Kreis, Quadrat, Dreieck, Stern, Ring) in 6 Farben (Rot, Grün, Blau, Gelb, Orange, Lila) auf einfarbigem Hintergrund. Rahmen nicht an die Ränder legen.</translation>
+    </message>
+    <message>
+        <source>demo ignores</source>
+        <translation>von Demo ignoriert</translation>
+    </message>
+    <message>
+        <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
+        <translation>Das Demo-Modell wurde nicht mit diesem Feld trainiert; es wird gesendet, ändert seine Bilder aber nicht.</translation>
     </message>
 </context>
 </TS>

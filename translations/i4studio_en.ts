@@ -27,6 +27,14 @@
         <source>Cannot copy %1 into the gallery</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an i4studio session of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -505,6 +513,58 @@
         <source>LoRA</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the model&apos;s own settings: its preset, main guidance and native size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapes at about the pixel count the model was trained at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing a seed locks it; Random draws a new one for every image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best quality · 48 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced · 20 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast draft · 12 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the model&apos;s own main guidance, %2, at its native size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, at the model&apos;s native size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main guidance %1, the model&apos;s own; the preset gives the steps and the schedule&apos;s shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was trained at %1×%2: this size has %3× its pixels, so expect a poor picture and a much longer run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was trained at %1×%2: this size has %3× its pixels, so expect a poor picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -877,6 +937,104 @@
         <source>%1 · distilled (guidance 1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Seed %1 is locked: the next image uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captions (*.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captions (*.json);;Text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;image as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for a caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last session could not be restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit i4studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still queued or being made. Quit anyway? (They are kept, and offered again at the next start.)</source>
+        <translation>
+            <numerusform>%n image is still queued or being made. Quit anyway? (It is kept, and offered again at the next start.)</numerusform>
+            <numerusform>%n images are still queued or being made. Quit anyway? (They are kept, and offered again at the next start.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still queued or being made. Switching models cancels them. Switch anyway?</source>
+        <translation>
+            <numerusform>%n image is still queued or being made. Switching models cancels it. Switch anyway?</numerusform>
+            <numerusform>%n images are still queued or being made. Switching models cancels them. Switch anyway?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -1172,6 +1330,43 @@
     </message>
     <message>
         <source>Open the settings, save a picture of them to FILE once the GPU check has answered, and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::SessionKeeper</name>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) were still queued when i4studio closed. Queue them again?</source>
+        <translation>
+            <numerusform>%n image was still queued when i4studio closed. Queue it again?</numerusform>
+            <numerusform>%n images were still queued when i4studio closed. Queue them again?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::DemoModelHints</name>
+    <message>
+        <source>Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, green, blue, yellow, orange, purple) on a plain background. Keep boxes away from the edges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo ignores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

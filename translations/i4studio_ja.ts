@@ -27,6 +27,14 @@
         <source>Cannot copy %1 into the gallery</source>
         <translation>%1 をギャラリーにコピーできません</translation>
     </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>有効な JSON ではありません</translation>
+    </message>
+    <message>
+        <source>not an i4studio session of this version</source>
+        <translation>このバージョンの i4studio セッションではありません</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -505,6 +513,58 @@
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the model&apos;s own settings: its preset, main guidance and native size</source>
+        <translation>モデル自身の設定に戻す：プリセット、メインガイダンス、ネイティブサイズ</translation>
+    </message>
+    <message>
+        <source>Shapes at about the pixel count the model was trained at</source>
+        <translation>モデルの学習時とほぼ同じピクセル数での縦横比</translation>
+    </message>
+    <message>
+        <source>Typing a seed locks it; Random draws a new one for every image</source>
+        <translation>シードを入力すると固定されます。「ランダム」は画像ごとに新しいシードを選びます</translation>
+    </message>
+    <message>
+        <source>Best quality · 48 steps</source>
+        <translation>最高品質 · 48 ステップ</translation>
+    </message>
+    <message>
+        <source>Balanced · 20 steps</source>
+        <translation>バランス · 20 ステップ</translation>
+    </message>
+    <message>
+        <source>Fast draft · 12 steps</source>
+        <translation>高速ドラフト · 12 ステップ</translation>
+    </message>
+    <message>
+        <source>Model default (%1)</source>
+        <translation>モデルの既定値（%1）</translation>
+    </message>
+    <message>
+        <source>%1 with the model&apos;s own main guidance, %2, at its native size</source>
+        <translation>%1、モデル自身のメインガイダンス %2、ネイティブサイズ</translation>
+    </message>
+    <message>
+        <source>%1, at the model&apos;s native size</source>
+        <translation>%1、モデルのネイティブサイズ</translation>
+    </message>
+    <message>
+        <source>Main guidance %1, the model&apos;s own; the preset gives the steps and the schedule&apos;s shape</source>
+        <translation>メインガイダンスはモデル自身の %1。ステップ数とスケジュールの形はプリセットから</translation>
+    </message>
+    <message>
+        <source>The model was trained at %1×%2: this size has %3× its pixels, so expect a poor picture and a much longer run.</source>
+        <translation>このモデルは %1×%2 で学習されました。このサイズはその %3 倍のピクセル数なので、画質が落ち、生成にずっと長くかかります。</translation>
+    </message>
+    <message>
+        <source>The model was trained at %1×%2: this size has %3× its pixels, so expect a poor picture.</source>
+        <translation>このモデルは %1×%2 で学習されました。このサイズはその %3 倍のピクセル数なので、画質が落ちます。</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::GenerationWorker</name>
@@ -873,6 +933,102 @@
         <source>%1 · distilled (guidance 1)</source>
         <translation>%1 · 蒸留（ガイダンス 1）</translation>
     </message>
+    <message>
+        <source>Seed %1 is locked: the next image uses it.</source>
+        <translation>シード %1 を固定しました。次の画像で使われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Open caption…</source>
+        <translation>キャプションを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open caption</source>
+        <translation>キャプションを開く</translation>
+    </message>
+    <message>
+        <source>Captions (*.json *.txt);;All files (*)</source>
+        <translation>キャプション (*.json *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save caption…</source>
+        <translation>キャプションを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save caption</source>
+        <translation>キャプションを保存</translation>
+    </message>
+    <message>
+        <source>Captions (*.json);;Text (*.txt)</source>
+        <translation>キャプション (*.json);;テキスト (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save &amp;image as…</source>
+        <translation>画像に名前を付けて保存(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>No picture to save yet.</source>
+        <translation>保存できる画像はまだありません。</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>画像に名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a caption</source>
+        <translation>%1 はキャプションとしては大きすぎます</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 は UTF-8 テキストではありません</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 を開きました</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Caption saved to %1</source>
+        <translation>キャプションを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Image saved to %1</source>
+        <translation>画像を %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>The last session could not be restored: %1</source>
+        <translation>前回のセッションを復元できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Quit i4studio</source>
+        <translation>i4studio を終了</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still queued or being made. Quit anyway? (They are kept, and offered again at the next start.)</source>
+        <translation>
+            <numerusform>%n 枚の画像がまだ待機中または生成中です。終了しますか？（保持され、次回起動時に再開を提案します。）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch models</source>
+        <translation>モデルを切り替え</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still queued or being made. Switching models cancels them. Switch anyway?</source>
+        <translation>
+            <numerusform>%n 枚の画像がまだ待機中または生成中です。モデルを切り替えると取り消されます。切り替えますか？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -1169,6 +1325,42 @@
     <message>
         <source>Open the settings, save a picture of them to FILE once the GPU check has answered, and quit.</source>
         <translation>設定を開き、GPU の確認が終わったらその画像を FILE に保存して終了します。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::SessionKeeper</name>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>%1 を読み込めません</translation>
+    </message>
+    <message>
+        <source>Queued images</source>
+        <translation>待機中の画像</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) were still queued when i4studio closed. Queue them again?</source>
+        <translation>
+            <numerusform>i4studio の終了時に %n 枚の画像が待機中でした。もう一度キューに入れますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::DemoModelHints</name>
+    <message>
+        <source>Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, green, blue, yellow, orange, purple) on a plain background. Keep boxes away from the edges.</source>
+        <translation>デモモデル：単色の背景に 1〜3 個の図形（円、正方形、三角形、星、リング）、6 色（赤、緑、青、黄、オレンジ、紫）。枠は端から離してください。</translation>
+    </message>
+    <message>
+        <source>demo ignores</source>
+        <translation>デモは無視</translation>
+    </message>
+    <message>
+        <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
+        <translation>デモモデルはこの項目で学習していません。送信はされますが、画像は変わりません。</translation>
     </message>
 </context>
 </TS>
