@@ -80,6 +80,8 @@ find_package(CURL REQUIRED)
 
 if(I4_BUILD_GUI)
     find_package(Qt6 6.2 REQUIRED COMPONENTS Core Gui Widgets Sql Concurrent LinguistTools Test)
+    # The magic prompt endpoint's API key in the desktop's keychain (ui/magic/api_key_store.h).
+    find_package(Qt6Keychain REQUIRED)
 endif()
 if(I4_BUILD_TESTS)
     find_package(GTest REQUIRED)

@@ -34,6 +34,8 @@
 #include "ui/generation/job_queue_model.h"
 #include "ui/generation/safety_placeholder.h"
 #include "ui/generation/token_counter.h"
+#include "ui/magic/magic_prompt_bar.h"
+#include "ui/magic/magic_settings.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/session.h"
 #include "ui/widgets/caption_editor.h"
@@ -91,6 +93,12 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     auto* captionColumn = new QWidget(this);
     auto* captionLayout = new QVBoxLayout(captionColumn);
     captionLayout->setContentsMargins(0, 0, 0, 0);
+    m_magic = new MagicPromptBar(m_caption, captionColumn);
+    m_magic->setBackendFactory([this](QString* whyNot) {
+        MagicSettings magic(m_settings);
+        return createMagicBackend(magic, whyNot);
+    });
+    captionLayout->addWidget(m_magic);
     captionLayout->addWidget(m_caption, 1);
     m_tokenLabel = new TokenCountLabel(captionColumn);
     captionLayout->addWidget(m_tokenLabel);
@@ -158,6 +166,9 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     connect(m_panel, &GenerationPanel::imageSizeChanged, this,
             [this](QSize size) { m_caption->setAspect(size.width(), size.height()); });
     m_caption->setAspect(m_panel->imageSize().width(), m_panel->imageSize().height());
+    connect(m_panel, &GenerationPanel::imageSizeChanged, m_magic,
+            [this](QSize size) { m_magic->setAspect(size.width(), size.height()); });
+    m_magic->setAspect(m_panel->imageSize().width(), m_panel->imageSize().height());
     connect(m_gallery, &GalleryPanel::remixRequested, this, &MainWindow::remix);
     connect(m_writer, &GalleryWriter::saved, m_gallery, &GalleryPanel::reload);
     connect(m_writer, &GalleryWriter::failed, this, [this](const QString& message) {
@@ -540,13 +551,16 @@ void MainWindow::reuseSeed(quint64 seed) {
 }
 
 pipeline::GenerationRequest MainWindow::currentRequest() const {
-    return m_panel->request(m_caption->promptText());
+    pipeline::GenerationRequest request = m_panel->request(m_caption->promptText());
+    request.magicIdea = m_magic->ideaForCaption().toStdString();
+    return request;
 }
 
 void MainWindow::remix(const pipeline::GenerationRequest& request) {
     m_caption->setPromptText(
         request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front()));
     m_panel->setRequest(request);
+    m_magic->setIdea(QString::fromStdString(request.magicIdea));
     // The image's LoRAs come back too; a list that differs reloads the model.
     m_panel->loraPicker()->setLoras(request.loras);
     m_tabs->setCurrentIndex(0);
@@ -559,7 +573,8 @@ void MainWindow::generate() {
         statusBar()->showMessage(tr("Write a prompt first."), 5000);
         return;
     }
-    for (const pipeline::GenerationRequest& request : m_panel->takeBatch(prompt)) {
+    for (pipeline::GenerationRequest request : m_panel->takeBatch(prompt)) {
+        request.magicIdea = m_magic->ideaForCaption().toStdString();
         m_controller->submit(request, jobTitle(m_caption, request.seed));
     }
 }

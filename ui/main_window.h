@@ -25,6 +25,7 @@ class GalleryWriter;
 class GenerationController;
 class GenerationPanel;
 class LoraSelection;
+class MagicPromptBar;
 class SessionKeeper;
 class PreviewView;
 class TokenCountLabel;
@@ -79,6 +80,7 @@ public:
     void setModelLoader(ModelLoader loader);
 
     CaptionEditor* captionEditor() const { return m_caption; }
+    MagicPromptBar* magicPromptBar() const { return m_magic; }
     GenerationPanel* generationPanel() const { return m_panel; }
     GenerationController* controller() const { return m_controller; }
     GalleryStore* galleryStore() const { return m_store.get(); }
@@ -112,6 +114,7 @@ private:
     GenerationController* m_controller = nullptr;
     QTabWidget* m_tabs = nullptr;
     CaptionEditor* m_caption = nullptr;
+    MagicPromptBar* m_magic = nullptr;  // the idea and Magic prompt, above the caption
     GenerationPanel* m_panel = nullptr;
     PreviewView* m_preview = nullptr;
     GalleryPanel* m_gallery = nullptr;

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -20,6 +21,8 @@
 #include <exception>
 
 #include "ui/engine/device_text.h"
+#include "ui/magic/magic_settings.h"
+#include "ui/magic/magic_settings_box.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/model_folder_check.h"
 
@@ -175,6 +178,10 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
     engineForm->addRow(QString(), m_allowAnySize);
     layout->addWidget(engine);
 
+    m_magicSettings = std::make_shared<MagicSettings>(settings);
+    m_magicBox = new MagicSettingsBox(m_magicSettings.get(), this);
+    layout->addWidget(m_magicBox);
+
     auto* form = new QFormLayout;
     auto* galleryRow = new QHBoxLayout;
     m_gallery = new QLineEdit(settings->galleryFolder(), this);
@@ -293,6 +300,11 @@ void SettingsDialog::apply() {
     m_settings->setAllowAnySize(m_allowAnySize->isChecked());
     m_settings->setGalleryFolder(m_gallery->text());
     m_settings->setLanguage(m_language->currentData().toString());
+    QString keyError;
+    if (!m_magicBox->apply(&keyError)) {
+        QMessageBox::warning(this, tr("Magic prompt"),
+                             tr("The API key could not be stored: %1").arg(keyError));
+    }
 }
 
 }  // namespace i4::ui

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <functional>
+#include <memory>
 
 #include "core/pipeline/devices.h"
 
@@ -15,6 +16,8 @@ class QPlainTextEdit;
 namespace i4::ui {
 
 class AppSettings;
+class MagicSettings;
+class MagicSettingsBox;
 
 // Model folders (validated on the spot), device, memory mode, precision, the fast mode, gallery
 // location and language.
@@ -58,6 +61,8 @@ private:
     bool m_reportShown = false;
     bool m_gpuUsable = false;
     QString m_fastModeUnavailable;  // fastModeUnavailableReason() of the probe's report
+    std::shared_ptr<MagicSettings> m_magicSettings;
+    MagicSettingsBox* m_magicBox = nullptr;  // Settings › Magic prompt (ui/magic)
 };
 
 }  // namespace i4::ui
