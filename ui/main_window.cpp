@@ -170,7 +170,15 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
             [this](QSize size) { m_magic->setAspect(size.width(), size.height()); });
     m_magic->setAspect(m_panel->imageSize().width(), m_panel->imageSize().height());
     connect(m_gallery, &GalleryPanel::remixRequested, this, &MainWindow::remix);
-    connect(m_writer, &GalleryWriter::saved, m_gallery, &GalleryPanel::reload);
+    connect(m_writer, &GalleryWriter::saved, m_gallery, &GalleryPanel::recordSaved);
+    // Variations from the gallery go through the same queue as the Generate button's jobs.
+    connect(m_gallery, &GalleryPanel::generateRequested, this,
+            [this](const pipeline::GenerationRequest& request, const QString& title) {
+                m_controller->submit(request, title);
+            });
+    connect(m_gallery, &GalleryPanel::reuseSeedRequested, this, &MainWindow::reuseSeed);
+    connect(m_gallery, &GalleryPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     connect(m_writer, &GalleryWriter::failed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Could not save the image: %1").arg(message));
     });

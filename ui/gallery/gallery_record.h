@@ -17,9 +17,16 @@ struct GalleryRecord {
     QString modelId;
     QDateTime created;
     bool favourite = false;
+    // Lineage (Note [gallery lineage]): the sha256 of this PNG's bytes, and of the image it was
+    // made from ("" for text-to-image that no gallery action started).
+    QString imageSha256;
+    QString sourceSha256;
 
     QString prompt() const;
     QString sizeText() const;
+    // A short label for the thumbnail: a structured caption's high-level description (or its
+    // background), otherwise the prompt's first line.
+    QString title() const;
 };
 
 // What the gallery shows; empty or zero fields do not filter.
@@ -30,6 +37,8 @@ struct GalleryFilter {
     QString modelId;
     int maxAgeDays = 0;
     bool favouritesOnly = false;
+    // Only this image and everything made from it, at any depth (sha256 of its PNG).
+    QString lineageOf;
 };
 
 }  // namespace i4::ui

@@ -1,5 +1,6 @@
 #include "ui/gallery/gallery_store.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -16,11 +17,17 @@ namespace i4::ui {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 1: the first index; 2: + sha256, source_sha256 (lineage), migrated in place.
+constexpr int kSchemaVersion = 2;
 const QString kDatabaseName = QStringLiteral("gallery.sqlite3");
 const QString kImageFolder = QStringLiteral("images");
 
-const char* const kColumns = "id, file, request, model, created, favourite";
+const char* const kColumns = "id, file, request, model, created, favourite, sha256, source_sha256";
+const char* const kColumnsV1 = "id, file, request, model, created, favourite";
+
+QString sourceOf(const pipeline::GenerationRequest& request) {
+    return request.input ? QString::fromStdString(request.input->imageSha256) : QString();
+}
 
 GalleryRecord readRecord(const QSqlQuery& q) {
     GalleryRecord r;
@@ -35,10 +42,20 @@ GalleryRecord readRecord(const QSqlQuery& q) {
     r.modelId = q.value(3).toString();
     r.created = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
     r.favourite = q.value(5).toBool();
+    r.imageSha256 = q.value(6).toString();
+    r.sourceSha256 = q.value(7).toString();
     return r;
 }
 
 }  // namespace
+
+QString fileSha256(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file)) return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 GalleryStore::GalleryStore(const QString& folder)
     : m_folder(folder),
@@ -65,7 +82,10 @@ bool GalleryStore::open(QString* error) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(dbPath);
     m_rebuilt = false;
-    if (!db.open() || !indexIsHealthy()) {
+    m_migrated = false;
+    bool healthy = db.open() && indexIsHealthy();
+    if (!healthy && db.isOpen() && isVersion1()) healthy = m_migrated = migrateFromVersion1();
+    if (!healthy) {
         // A damaged or foreign file: start over from the PNGs.
         db.close();
         QFile::remove(dbPath);
@@ -143,14 +163,76 @@ bool GalleryStore::indexIsHealthy() const {
     return q.exec(QStringLiteral("SELECT %1 FROM images LIMIT 1").arg(kColumns));
 }
 
+bool GalleryStore::isVersion1() const {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    return q.exec(QStringLiteral("PRAGMA quick_check")) && q.next() &&
+           q.value(0).toString() == QLatin1String("ok") &&
+           q.exec(QStringLiteral("PRAGMA user_version")) && q.next() && q.value(0).toInt() == 1 &&
+           q.exec(QStringLiteral("SELECT %1 FROM images LIMIT 1").arg(kColumnsV1));
+}
+
+// Note [gallery lineage]
+// An image made from another (vary subtly/strongly, image-to-image, inpainting) names its source
+// by the sha256 of the source PNG's bytes (request.input.imageSha256, written into its own PNG);
+// the index keeps every image's own sha256 beside it, so "made from" is a join on two columns and
+// survives renames and re-imports. "Same caption, new seed" has no input image: its link is set
+// in the index only (setSource) and is lost if the index is rebuilt from the PNGs.
+//
+// Hashing reads every byte of a PNG (about 4 ms for 1024x1024), so it happens where it costs
+// nothing: a new image is hashed on the writer's thread; images indexed from the folder (a
+// rebuild, an import, a migration) are indexed without one, and the gallery hashes them on a
+// thread only when some image names a source that no hashed image matches (needsHashes()).
+//
+// Version 1 had neither column. It is migrated in place, in one transaction, so that what only
+// the index knows (favourites) survives: the columns are added, the sources read from the
+// stored requests.
+bool GalleryStore::migrateFromVersion1() {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    if (!db.transaction()) return false;
+    QSqlQuery q(db);
+    bool ok =
+        q.exec(QStringLiteral("ALTER TABLE images ADD COLUMN sha256 TEXT NOT NULL DEFAULT ''")) &&
+        q.exec(QStringLiteral(
+            "ALTER TABLE images ADD COLUMN source_sha256 TEXT NOT NULL DEFAULT ''")) &&
+        createIndexes();
+    QVector<GalleryRecord> rows;
+    if (ok && q.exec(QStringLiteral("SELECT %1 FROM images").arg(kColumns))) {
+        while (q.next()) rows.push_back(readRecord(q));
+    }
+    for (const GalleryRecord& row : rows) {
+        if (!ok) break;
+        if (sourceOf(row.request).isEmpty()) continue;
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE images SET source_sha256 = ? WHERE id = ?"));
+        update.addBindValue(sourceOf(row.request));
+        update.addBindValue(row.id);
+        ok = update.exec();
+    }
+    ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    return db.commit();
+}
+
+bool GalleryStore::createIndexes() {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    return q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS images_created ON images(created)")) &&
+           q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS images_sha256 ON images(sha256)")) &&
+           q.exec(
+               QStringLiteral("CREATE INDEX IF NOT EXISTS images_source ON images(source_sha256)"));
+}
+
 bool GalleryStore::createSchema() {
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     return q.exec(QStringLiteral(
                "CREATE TABLE IF NOT EXISTS images ("
                "id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL UNIQUE, "
                "prompt TEXT NOT NULL, request TEXT NOT NULL, preset TEXT, size TEXT, "
-               "model TEXT, created TEXT NOT NULL, favourite INTEGER NOT NULL DEFAULT 0)")) &&
-           q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS images_created ON images(created)")) &&
+               "model TEXT, created TEXT NOT NULL, favourite INTEGER NOT NULL DEFAULT 0, "
+               "sha256 TEXT NOT NULL DEFAULT '', source_sha256 TEXT NOT NULL DEFAULT '')")) &&
+           createIndexes() &&
            q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
 
@@ -158,7 +240,8 @@ bool GalleryStore::insert(GalleryRecord& record) {
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO images (file, prompt, request, preset, size, model, created, "
-        "favourite) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        "favourite, sha256, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (record.sourceSha256.isEmpty()) record.sourceSha256 = sourceOf(record.request);
     q.addBindValue(record.fileName);
     q.addBindValue(record.prompt());
     q.addBindValue(QString::fromStdString(record.request.toJson().dump()));
@@ -167,6 +250,8 @@ bool GalleryStore::insert(GalleryRecord& record) {
     q.addBindValue(record.modelId);
     q.addBindValue(record.created.toString(Qt::ISODateWithMs));
     q.addBindValue(record.favourite ? 1 : 0);
+    q.addBindValue(record.imageSha256);
+    q.addBindValue(record.sourceSha256);
     if (!q.exec()) return false;
     record.id = q.lastInsertId().toLongLong();
     return true;
@@ -217,7 +302,9 @@ std::optional<GalleryRecord> GalleryStore::add(const QImage& image,
                                                const QString& modelId, QString* error) {
     if (!m_open) return std::nullopt;
     GalleryRecord record = prepare(request, modelId);
-    if (!writeImage(record, image, error) || !index(record, error)) return std::nullopt;
+    if (!writeImage(record, image, error)) return std::nullopt;
+    record.imageSha256 = fileSha256(imagePath(record));
+    if (!index(record, error)) return std::nullopt;
     return record;
 }
 
@@ -250,6 +337,13 @@ QVector<GalleryRecord> GalleryStore::query(const GalleryFilter& filter) const {
             << QDateTime::currentDateTime().addDays(-filter.maxAgeDays).toString(Qt::ISODateWithMs);
     }
     if (filter.favouritesOnly) where << QStringLiteral("favourite = 1");
+    if (!filter.lineageOf.isEmpty()) {
+        where << QStringLiteral(
+            "sha256 IN (WITH RECURSIVE lineage(sha) AS (SELECT ? UNION SELECT images.sha256 "
+            "FROM images JOIN lineage ON images.source_sha256 = lineage.sha "
+            "WHERE images.sha256 <> '') SELECT sha FROM lineage)");
+        values << filter.lineageOf;
+    }
 
     QString sql = QStringLiteral("SELECT %1 FROM images").arg(kColumns);
     if (!where.isEmpty()) sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
@@ -269,6 +363,111 @@ std::optional<GalleryRecord> GalleryStore::record(qint64 id) const {
     q.addBindValue(id);
     if (!q.exec() || !q.next()) return std::nullopt;
     return readRecord(q);
+}
+
+std::optional<GalleryRecord> GalleryStore::recordBySha256(const QString& sha256) const {
+    if (sha256.isEmpty()) return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT %1 FROM images WHERE sha256 = ? ORDER BY created, id LIMIT 1")
+                  .arg(kColumns));
+    q.addBindValue(sha256);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return readRecord(q);
+}
+
+QHash<QString, int> GalleryStore::variationCounts() const {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QHash<QString, int> counts;
+    if (!q.exec(QStringLiteral("SELECT source_sha256, COUNT(*) FROM images "
+                               "WHERE source_sha256 <> '' GROUP BY source_sha256"))) {
+        return counts;
+    }
+    while (q.next()) counts.insert(q.value(0).toString(), q.value(1).toInt());
+    return counts;
+}
+
+bool GalleryStore::needsHashes() const {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    return q.exec(QStringLiteral(
+               "SELECT EXISTS(SELECT 1 FROM images WHERE sha256 = '') AND EXISTS(SELECT 1 FROM "
+               "images v WHERE v.source_sha256 <> '' AND NOT EXISTS(SELECT 1 FROM images s "
+               "WHERE s.sha256 = v.source_sha256))")) &&
+           q.next() && q.value(0).toBool();
+}
+
+QVector<QPair<qint64, QString>> GalleryStore::imagesWithoutHash() const {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QVector<QPair<qint64, QString>> out;
+    if (!q.exec(QStringLiteral("SELECT %1 FROM images WHERE sha256 = ''").arg(kColumns)))
+        return out;
+    while (q.next()) {
+        const GalleryRecord r = readRecord(q);
+        out.push_back({r.id, imagePath(r)});
+    }
+    return out;
+}
+
+bool GalleryStore::setImageHashes(const QVector<QPair<qint64, QString>>& hashes) {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    for (const auto& [id, sha] : hashes) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE images SET sha256 = ? WHERE id = ?"));
+        q.addBindValue(sha);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+int GalleryStore::fillMissingHashes() {
+    QVector<QPair<qint64, QString>> hashes = imagesWithoutHash();
+    for (auto& entry : hashes) entry.second = fileSha256(entry.second);
+    return setImageHashes(hashes) ? int(hashes.size()) : 0;
+}
+
+int GalleryStore::count() const {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM images")) || !q.next()) return 0;
+    return q.value(0).toInt();
+}
+
+bool GalleryStore::setSource(qint64 id, const QString& sourceSha256) {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE images SET source_sha256 = ? WHERE id = ?"));
+    q.addBindValue(sourceSha256);
+    q.addBindValue(id);
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+int GalleryStore::exportTo(const QVector<qint64>& ids, const QString& folder, QStringList* written,
+                           QString* error) const {
+    if (!QDir().mkpath(folder)) {
+        if (error) *error = QObject::tr("Cannot create the folder %1").arg(folder);
+        return 0;
+    }
+    const QDir target(folder);
+    int exported = 0;
+    for (qint64 id : ids) {
+        const std::optional<GalleryRecord> found = record(id);
+        if (!found) continue;
+        // Never overwrite: a second export of the same image gets a numbered name.
+        const QString base = QFileInfo(found->fileName).completeBaseName();
+        QString name = found->fileName;
+        for (int suffix = 1; target.exists(name); ++suffix) {
+            name = QStringLiteral("%1-%2.png").arg(base).arg(suffix);
+        }
+        if (!QFile::copy(imagePath(*found), target.filePath(name))) {
+            if (error) *error = QObject::tr("Could not write %1.").arg(target.filePath(name));
+            continue;
+        }
+        if (written) *written << target.filePath(name);
+        ++exported;
+    }
+    return exported;
 }
 
 bool GalleryStore::setFavourite(qint64 id, bool favourite) {

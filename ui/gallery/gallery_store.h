@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QImage>
 #include <QString>
 #include <QStringList>
@@ -9,6 +10,9 @@
 #include "ui/gallery/gallery_record.h"
 
 namespace i4::ui {
+
+// Lower-case hex sha256 of a file's bytes ("" if it cannot be read): how lineage names an image.
+QString fileSha256(const QString& path);
 
 // The gallery on disk: PNGs (each carrying its request, Note [gallery PNG metadata]) in
 // `<folder>/images`, indexed in `<folder>/gallery.sqlite3`. The PNGs are the truth; the index is
@@ -27,6 +31,8 @@ public:
     QString folder() const { return m_folder; }
     QString imagePath(const GalleryRecord& record) const;
     bool rebuiltOnOpen() const { return m_rebuilt; }
+    // The index was of an older schema and was brought up to date in place (favourites kept).
+    bool migratedOnOpen() const { return m_migrated; }
 
     // add() = prepare() + writeImage() + index(). The app runs writeImage() (PNG encoding,
     // the slow part) on a worker thread; prepare() and index() touch the database.
@@ -44,6 +50,24 @@ public:
     QVector<GalleryRecord> query(const GalleryFilter& filter = {}) const;
     std::optional<GalleryRecord> record(qint64 id) const;
     bool setFavourite(qint64 id, bool favourite);
+    // Note [gallery lineage]: the (oldest) image with this sha256; how many images name each
+    // sha256 as their source; a source set by hand ("same caption, new seed").
+    std::optional<GalleryRecord> recordBySha256(const QString& sha256) const;
+    QHash<QString, int> variationCounts() const;
+    bool setSource(qint64 id, const QString& sourceSha256);
+    // Images indexed from the folder carry no hash until one is needed: true when some image
+    // names a source that no hashed image matches while unhashed images remain. Hash the paths
+    // of imagesWithoutHash() (on any thread) and hand them to setImageHashes() (UI thread), or
+    // do both here with fillMissingHashes().
+    bool needsHashes() const;
+    QVector<QPair<qint64, QString>> imagesWithoutHash() const;           // (id, PNG path)
+    bool setImageHashes(const QVector<QPair<qint64, QString>>& hashes);  // (id, sha256)
+    int fillMissingHashes();
+    int count() const;
+    // Copies the PNGs (metadata included) into `folder`, created if needed, never overwriting:
+    // a taken name gets a number. Returns how many were written; `written` lists their paths.
+    int exportTo(const QVector<qint64>& ids, const QString& folder, QStringList* written = nullptr,
+                 QString* error = nullptr) const;
     // Moves the PNG to the system trash (deleting it where there is none) and unindexes it.
     bool remove(qint64 id, QString* error = nullptr);
     // Drops the index and re-reads every PNG's metadata. Returns the number of images indexed.
@@ -58,6 +82,9 @@ public:
 private:
     bool createSchema();
     bool indexIsHealthy() const;
+    bool isVersion1() const;
+    bool migrateFromVersion1();
+    bool createIndexes();
     // Note [interrupted saves]: temporary files removed, unindexed PNGs indexed, rows of
     // vanished PNGs dropped.
     void reconcileWithFolder();
@@ -67,6 +94,7 @@ private:
     QString m_connectionName;
     bool m_open = false;
     bool m_rebuilt = false;
+    bool m_migrated = false;
 };
 
 }  // namespace i4::ui

@@ -20,11 +20,13 @@ void GalleryWriter::save(const QVector<QImage>& images, const pipeline::Generati
                          const QString& modelId) {
     if (!m_store->isOpen()) return;
     for (const QImage& image : images) {
-        const GalleryRecord record = m_store->prepare(request, modelId);
+        GalleryRecord record = m_store->prepare(request, modelId);
         ++m_pending;
-        m_pool->start([this, record, image] {
+        m_pool->start([this, record, image]() mutable {
             QString error;
             const bool ok = m_store->writeImage(record, image, &error);
+            // Hashed here, off the UI thread (a few milliseconds for a large PNG).
+            if (ok) record.imageSha256 = fileSha256(m_store->imagePath(record));
             QMetaObject::invokeMethod(
                 this, [this, record, ok, error] { onWritten(record, ok, error); },
                 Qt::QueuedConnection);

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+
+namespace i4::ui {
+
+class ZoomImageView;
+
+// The full-size viewer the gallery opens on a double-click: the image at any zoom (see
+// ZoomImageView), fit / 100 % / zoom buttons, copy to the clipboard. One window, reused.
+class ImageViewer : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit ImageViewer(QWidget* parent = nullptr);
+
+    // False (and the window left as it was) when the file is not an image.
+    bool showImage(const QString& path, const QString& title);
+    QString path() const { return m_path; }
+    ZoomImageView* view() const { return m_view; }
+    void copyImage();
+
+private:
+    ZoomImageView* m_view = nullptr;
+    QLabel* m_info = nullptr;
+    QString m_path;
+};
+
+}  // namespace i4::ui
