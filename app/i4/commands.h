@@ -24,5 +24,6 @@ Command addGenerateCommand(CLI::App& app);
 Command addCheckCaptionCommand(CLI::App& app);
 Command addDevicesCommand(CLI::App& app);
 Command addBenchCommand(CLI::App& app);
+Command addVaryCommand(CLI::App& app);  // issue 26: variations of an image
 
 }  // namespace i4::cli

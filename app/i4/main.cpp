@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
         addCheckCaptionCommand(app),
         addDevicesCommand(app),
         addBenchCommand(app),
+        addVaryCommand(app),
     };
 
     try {

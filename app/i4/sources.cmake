@@ -6,4 +6,6 @@ target_sources(i4 PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/device_choice.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cmd_devices.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cmd_bench.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/image_input_cli.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/cmd_vary.cpp
 )

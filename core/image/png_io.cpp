@@ -215,6 +215,11 @@ ParametersLine ParametersLine::fromRequest(const pipeline::GenerationRequest& re
     line.height = request.height;
     line.model = model;
     line.preset = request.preset;
+    if (request.input) {
+        line.strength = request.input->strength;
+        line.inputSha256 = request.input->imageSha256;
+        line.maskSha256 = request.input->maskSha256;
+    }
     return line;
 }
 
@@ -239,6 +244,9 @@ std::string ParametersLine::format() const {
     text += ", Size: " + std::to_string(width) + "x" + std::to_string(height);
     if (!model.empty()) text += ", Model: " + model;
     if (!preset.empty()) text += ", Preset: " + preset;
+    if (strength > 0) text += ", Denoising strength: " + formatNumber(strength);
+    if (!inputSha256.empty()) text += ", Init image hash: " + inputSha256;
+    if (!maskSha256.empty()) text += ", Mask hash: " + maskSha256;
     return text;
 }
 

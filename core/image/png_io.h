@@ -51,6 +51,11 @@ struct ParametersLine {
     int height = 0;
     std::string model;
     std::string preset;  // "" = not shown
+    // Working from an image (issue 26): shown as other tools do, "Denoising strength: 0.6, Init
+    // image hash: <sha256>, Mask hash: <sha256>"; strength 0 = no input image.
+    double strength = 0;
+    std::string inputSha256;
+    std::string maskSha256;
 
     // From a request as run (preset resolved); prompt `promptIndex`, seed `seed`.
     static ParametersLine fromRequest(const pipeline::GenerationRequest& request,

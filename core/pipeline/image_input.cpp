@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/image/png_io.h"
 #include "core/image/sha256.h"
+#include "core/sampling/image_to_image.h"
 
 namespace i4::pipeline {
 namespace {
@@ -179,6 +180,29 @@ CanvasFit planCanvasFit(int sourceWidth, int sourceHeight, const CanvasExtension
     f.cropTop = (scaledH - height) / 2;
     f.cropBottom = scaledH - height - f.cropTop;
     return f;
+}
+
+int stepsForStrength(int steps, double strength) {
+    return sampling::stepsForStrength(steps, strength);
+}
+
+std::string describeInput(const ImageInput& input, int steps) {
+    char strength[32];
+    std::snprintf(strength, sizeof strength, "%g", input.strength);
+    const int run = stepsForStrength(steps, input.strength);
+    std::string text = std::string("strength ") + strength + ": ";
+    text += run == steps ? "all " + std::to_string(steps) + " steps, from noise"
+                         : "the last " + std::to_string(run) + " of " + std::to_string(steps) +
+                               " steps, from the picture";
+    if (!input.mask.empty() && input.extend.any()) {
+        text += "; repainting the mask's white and the extended canvas";
+    } else if (!input.mask.empty()) {
+        text += "; repainting the mask's white, the rest kept";
+    } else if (input.extend.any()) {
+        text += "; painting the extended canvas, the picture kept";
+    }
+    if (input.feather > 0) text += " (edge softened by " + std::to_string(input.feather) + " px)";
+    return text;
 }
 
 RgbImage resampleRgb(const RgbImage& image, int width, int height) {

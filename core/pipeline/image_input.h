@@ -44,6 +44,14 @@ struct PreparedInput {
 // changed), extends, fits and feathers. A mask of another size than the image is stretched to it.
 PreparedInput prepareInput(const ImageInput& input, int width, int height);
 
+// How many of `steps` an input of `strength` runs (Note [image-to-image]): max(1, round(S N)).
+int stepsForStrength(int steps, double strength);
+
+// One line for the CLI and the GUI: "strength 0.6: the last 7 of 12 steps, from the picture" or
+// "strength 1: all 12 steps, from noise", plus what is repainted ("the mask's white",
+// "the extended canvas").
+std::string describeInput(const ImageInput& input, int steps);
+
 // The pieces, for tests and the GUI: box-filtered resampling of 8-bit RGB and of a float plane.
 RgbImage resampleRgb(const RgbImage& image, int width, int height);
 std::vector<float> resamplePlane(const std::vector<float>& plane, int width, int height,
