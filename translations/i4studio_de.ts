@@ -1258,6 +1258,14 @@
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
+    <message>
+        <source>Magic prompt</source>
+        <translation>Magic Prompt</translation>
+    </message>
+    <message>
+        <source>The API key could not be stored: %1</source>
+        <translation>Der API-Schlüssel konnte nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::TokenCountLabel</name>
@@ -1368,6 +1376,151 @@
     <message>
         <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
         <translation>Das Demo-Modell wurde nicht mit diesem Feld trainiert; es wird gesendet, ändert seine Bilder aber nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicPromptBar</name>
+    <message>
+        <source>No magic prompt back end is set up.</source>
+        <translation>Für den Magic Prompt ist kein Backend eingerichtet.</translation>
+    </message>
+    <message>
+        <source>A plain idea, e.g. a green star above a red ring</source>
+        <translation>Eine einfache Idee, z. B. ein grüner Stern über einem roten Ring</translation>
+    </message>
+    <message>
+        <source>Magic prompt</source>
+        <translation>Magic Prompt</translation>
+    </message>
+    <message>
+        <source>Write a detailed structured caption from the idea (the back end is chosen in Settings › Magic prompt)</source>
+        <translation>Aus der Idee eine ausführliche, strukturierte Bildbeschreibung schreiben (das Backend wird unter Einstellungen › Magic Prompt gewählt)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Magic prompt failed: %1</source>
+        <translation>Magic Prompt fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Magic prompt cancelled; the caption is as it was.</source>
+        <translation>Magic Prompt abgebrochen; die Bildbeschreibung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Type an idea first.</source>
+        <translation>Bitte zuerst eine Idee eingeben.</translation>
+    </message>
+    <message>
+        <source>Writing the caption (%1)…</source>
+        <translation>Bildbeschreibung wird geschrieben (%1)…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Caption written in %1 s (%2). Edit it as you like.</source>
+        <translation>Bildbeschreibung in %1 s geschrieben (%2). Sie können sie beliebig bearbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicSettings</name>
+    <message>
+        <source>The local magic prompt back end is not available in this build. Choose an endpoint in Settings › Magic prompt.</source>
+        <translation>Das lokale Magic-Prompt-Backend ist in diesem Build nicht verfügbar. Wählen Sie unter Einstellungen › Magic Prompt einen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
+        <translation>Es ist kein Endpunkt-Modell eingestellt. Geben Sie unter Einstellungen › Magic Prompt die URL und das Modell eines OpenAI-kompatiblen Chat-Servers ein.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicSettingsBox</name>
+    <message>
+        <source>Magic prompt</source>
+        <translation>Magic Prompt</translation>
+    </message>
+    <message>
+        <source>Endpoint (OpenAI-compatible chat API)</source>
+        <translation>Endpunkt (OpenAI-kompatible Chat-API)</translation>
+    </message>
+    <message>
+        <source>Local (the model&apos;s own language model)</source>
+        <translation>Lokal (das eigene Sprachmodell des Modells)</translation>
+    </message>
+    <message>
+        <source>The API&apos;s base address: Ollama http://localhost:11434/v1, llama.cpp server http://localhost:8080/v1, LM Studio http://localhost:1234/v1, or a cloud service&apos;s</source>
+        <translation>Die Basisadresse der API: Ollama http://localhost:11434/v1, llama.cpp-Server http://localhost:8080/v1, LM Studio http://localhost:1234/v1 oder die eines Cloud-Dienstes</translation>
+    </message>
+    <message>
+        <source>e.g. qwen3:8b</source>
+        <translation>z. B. qwen3:8b</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <source>Stream the caption as it is written</source>
+        <translation>Bildbeschreibung beim Schreiben laufend anzeigen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long the server may stay silent before the request is given up</source>
+        <translation>Wie lange der Server schweigen darf, bevor die Anfrage aufgegeben wird</translation>
+    </message>
+    <message>
+        <source>Back end</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Time-out</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>The local back end is not available in this build yet; the magic prompt needs an endpoint for now.</source>
+        <translation>Das lokale Backend ist in diesem Build noch nicht verfügbar; der Magic Prompt braucht vorerst einen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>the stored key is removed on OK</source>
+        <translation>der gespeicherte Schlüssel wird bei OK entfernt</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace</source>
+        <translation>im Schlüsselbund des Systems gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>none (local servers need none)</source>
+        <translation>keiner (lokale Server brauchen keinen)</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the API key is kept in %1, which only you can read.</source>
+        <translation>Kein Schlüsselbund des Systems hat geantwortet; der API-Schlüssel liegt daher in %1, das nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
+        <translation>Ein API-Schlüssel wird im Schlüsselbund des Systems gespeichert (gibt es keinen, in einer Datei, die nur Sie lesen können), nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 </TS>

@@ -1258,6 +1258,14 @@
         <source>Speed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Magic prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::TokenCountLabel</name>
@@ -1367,6 +1375,151 @@
     </message>
     <message>
         <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicPromptBar</name>
+    <message>
+        <source>No magic prompt back end is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plain idea, e.g. a green star above a red ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Magic prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a detailed structured caption from the idea (the back end is chosen in Settings › Magic prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Magic prompt failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Magic prompt cancelled; the caption is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an idea first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the caption (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption written in %1 s (%2). Edit it as you like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicSettings</name>
+    <message>
+        <source>The local magic prompt back end is not available in this build. Choose an endpoint in Settings › Magic prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicSettingsBox</name>
+    <message>
+        <source>Magic prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint (OpenAI-compatible chat API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local (the model&apos;s own language model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API&apos;s base address: Ollama http://localhost:11434/v1, llama.cpp server http://localhost:8080/v1, LM Studio http://localhost:1234/v1, or a cloud service&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. qwen3:8b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream the caption as it is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the server may stay silent before the request is given up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local back end is not available in this build yet; the magic prompt needs an endpoint for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored key is removed on OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (local servers need none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the API key is kept in %1, which only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1252,6 +1252,14 @@
         <source>Speed</source>
         <translation>速度</translation>
     </message>
+    <message>
+        <source>Magic prompt</source>
+        <translation>マジックプロンプト</translation>
+    </message>
+    <message>
+        <source>The API key could not be stored: %1</source>
+        <translation>API キーを保存できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::TokenCountLabel</name>
@@ -1361,6 +1369,151 @@
     <message>
         <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
         <translation>デモモデルはこの項目で学習していません。送信はされますが、画像は変わりません。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicPromptBar</name>
+    <message>
+        <source>No magic prompt back end is set up.</source>
+        <translation>マジックプロンプトのバックエンドが設定されていません。</translation>
+    </message>
+    <message>
+        <source>A plain idea, e.g. a green star above a red ring</source>
+        <translation>簡単なアイデア（例：赤い輪の上にある緑の星）</translation>
+    </message>
+    <message>
+        <source>Magic prompt</source>
+        <translation>マジックプロンプト</translation>
+    </message>
+    <message>
+        <source>Write a detailed structured caption from the idea (the back end is chosen in Settings › Magic prompt)</source>
+        <translation>アイデアから詳しい構造化キャプションを書きます（バックエンドは「設定 › マジックプロンプト」で選びます）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Magic prompt failed: %1</source>
+        <translation>マジックプロンプトに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Magic prompt cancelled; the caption is as it was.</source>
+        <translation>マジックプロンプトをキャンセルしました。キャプションは元のままです。</translation>
+    </message>
+    <message>
+        <source>Type an idea first.</source>
+        <translation>先にアイデアを入力してください。</translation>
+    </message>
+    <message>
+        <source>Writing the caption (%1)…</source>
+        <translation>キャプションを作成中（%1）…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Caption written in %1 s (%2). Edit it as you like.</source>
+        <translation>キャプションを %1 秒で作成しました（%2）。自由に編集できます。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicSettings</name>
+    <message>
+        <source>The local magic prompt back end is not available in this build. Choose an endpoint in Settings › Magic prompt.</source>
+        <translation>このビルドではローカルのマジックプロンプト用バックエンドを使えません。「設定 › マジックプロンプト」でエンドポイントを選んでください。</translation>
+    </message>
+    <message>
+        <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
+        <translation>エンドポイントのモデルが設定されていません。「設定 › マジックプロンプト」で OpenAI 互換チャットサーバーの URL とモデルを入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MagicSettingsBox</name>
+    <message>
+        <source>Magic prompt</source>
+        <translation>マジックプロンプト</translation>
+    </message>
+    <message>
+        <source>Endpoint (OpenAI-compatible chat API)</source>
+        <translation>エンドポイント（OpenAI 互換チャット API）</translation>
+    </message>
+    <message>
+        <source>Local (the model&apos;s own language model)</source>
+        <translation>ローカル（モデル自身の言語モデル）</translation>
+    </message>
+    <message>
+        <source>The API&apos;s base address: Ollama http://localhost:11434/v1, llama.cpp server http://localhost:8080/v1, LM Studio http://localhost:1234/v1, or a cloud service&apos;s</source>
+        <translation>API のベースアドレス: Ollama は http://localhost:11434/v1、llama.cpp サーバーは http://localhost:8080/v1、LM Studio は http://localhost:1234/v1、またはクラウドサービスのもの</translation>
+    </message>
+    <message>
+        <source>e.g. qwen3:8b</source>
+        <translation>例: qwen3:8b</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Stream the caption as it is written</source>
+        <translation>書かれていくキャプションを逐次表示する</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long the server may stay silent before the request is given up</source>
+        <translation>リクエストを諦めるまでにサーバーが無応答でいられる時間</translation>
+    </message>
+    <message>
+        <source>Back end</source>
+        <translation>バックエンド</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>Time-out</source>
+        <translation>タイムアウト</translation>
+    </message>
+    <message>
+        <source>The local back end is not available in this build yet; the magic prompt needs an endpoint for now.</source>
+        <translation>このビルドではローカルのバックエンドはまだ使えません。当面、マジックプロンプトにはエンドポイントが必要です。</translation>
+    </message>
+    <message>
+        <source>the stored key is removed on OK</source>
+        <translation>保存済みのキーは OK で削除されます</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace</source>
+        <translation>システムのキーチェーンに保存済み。置き換えるには入力してください</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>保存済み。置き換えるには入力してください</translation>
+    </message>
+    <message>
+        <source>none (local servers need none)</source>
+        <translation>なし（ローカルサーバーには不要）</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the API key is kept in %1, which only you can read.</source>
+        <translation>システムのキーチェーンが応答しなかったため、API キーはあなただけが読める %1 に保存されています。</translation>
+    </message>
+    <message>
+        <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
+        <translation>API キーはシステムのキーチェーン（ない場合はあなただけが読めるファイル）に保存され、設定ファイルには保存されません。</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 #include <atomic>
@@ -132,6 +133,7 @@ private slots:
     void settingsStoreEndpointAndKey();
     void localBackendSaysItIsUnavailable();
     void endpointEndToEndWithMetadata();
+    void translated();
 
 private:
     std::unique_ptr<MainWindow> window();
@@ -426,6 +428,29 @@ void TestMagicPrompt::endpointEndToEndWithMetadata() {
     w->remix(back->request);
     QCOMPARE(bar->idea(), idea);
     QCOMPARE(QString::fromStdString(w->currentRequest().magicIdea), idea);
+}
+
+// One string of each class in German and Japanese (the .qm files compiled into i4ui).
+void TestMagicPrompt::translated() {
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/i4studio_de.qm")));
+    QCOMPARE(german.translate("i4::ui::MagicPromptBar", "Type an idea first."),
+             QStringLiteral("Bitte zuerst eine Idee eingeben."));
+    QCOMPARE(german.translate("i4::ui::MagicSettingsBox", "API key"),
+             QStringLiteral("API-Schlüssel"));
+    QTranslator japanese;
+    QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
+    QCOMPARE(japanese.translate("i4::ui::MagicPromptBar", "Magic prompt"),
+             QStringLiteral("マジックプロンプト"));
+    QVERIFY(!japanese.translate("i4::ui::MagicSettings",
+                                "No endpoint model is set. Enter the URL and model of an "
+                                "OpenAI-compatible chat server in Settings › Magic prompt.")
+                 .isEmpty());
+    qApp->installTranslator(&german);
+    CaptionEditor editor;
+    MagicPromptBar bar(&editor);
+    QCOMPARE(bar.runButton()->text(), QStringLiteral("Magic Prompt"));
+    qApp->removeTranslator(&german);
 }
 
 QTEST_MAIN(TestMagicPrompt)

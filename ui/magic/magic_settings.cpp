@@ -17,8 +17,6 @@ const QString kTemperature = QStringLiteral("magicPrompt/temperature");
 const QString kKeyLocation = QStringLiteral("magicPrompt/keyLocation");
 const QString kKeychainService = QStringLiteral("i4studio");
 
-QString tr(const char* text) { return QCoreApplication::translate("i4::ui::MagicSettings", text); }
-
 }  // namespace
 
 namespace {
@@ -90,17 +88,19 @@ std::unique_ptr<magic::MagicPromptBackend> createMagicBackend(MagicSettings& set
         // Note [local magic prompt]: the local back end (a Qwen3 causal LM on the text encoder's
         // weights) plugs in here once core/magic has it.
         if (whyNot) {
-            *whyNot =
-                tr("The local magic prompt back end is not available in this build. "
-                   "Choose an endpoint in Settings › Magic prompt.");
+            *whyNot = QCoreApplication::translate(
+                "i4::ui::MagicSettings",
+                "The local magic prompt back end is not available in this build. "
+                "Choose an endpoint in Settings › Magic prompt.");
         }
         return nullptr;
     }
     if (c.model.trimmed().isEmpty()) {
         if (whyNot) {
-            *whyNot =
-                tr("No endpoint model is set. Enter the URL and model of an "
-                   "OpenAI-compatible chat server in Settings › Magic prompt.");
+            *whyNot = QCoreApplication::translate(
+                "i4::ui::MagicSettings",
+                "No endpoint model is set. Enter the URL and model of an "
+                "OpenAI-compatible chat server in Settings › Magic prompt.");
         }
         return nullptr;
     }
