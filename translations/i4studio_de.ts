@@ -20,10 +20,6 @@
         <translation>%1 (Seed %2)</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>keiner</translation>
-    </message>
-    <message>
         <source>Cannot copy %1 into the gallery</source>
         <translation>%1 kann nicht in die Galerie kopiert werden</translation>
     </message>
@@ -35,13 +31,88 @@
         <source>not an i4studio session of this version</source>
         <translation>keine i4studio-Sitzung dieser Version</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDiff</name>
+    <message>
+        <source>preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>std</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>LoRAs</source>
+        <translation>LoRAs</translation>
+    </message>
+    <message>
+        <source>Input image</source>
+        <translation>Eingabebild</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
-    <message>
-        <source>Invalid JSON at byte %1</source>
-        <translation>Ungültiges JSON bei Byte %1</translation>
-    </message>
     <message>
         <source>Not a caption: no compositional_deconstruction found</source>
         <translation>Keine Bildbeschreibung: compositional_deconstruction fehlt</translation>
@@ -58,6 +129,10 @@
         <source>%1: unknown key &quot;%2&quot; dropped</source>
         <translation>%1: unbekannter Schlüssel „%2“ entfernt</translation>
     </message>
+    <message>
+        <source>Invalid JSON at line %1, column %2</source>
+        <translation>Ungültiges JSON in Zeile %1, Spalte %2</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::CaptionEditor</name>
@@ -68,10 +143,6 @@
     <message>
         <source>JSON</source>
         <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it.</source>
-        <translation>Auf freier Fläche ziehen, um einen Rahmen anzulegen; einen Rahmen oder seine Ecken ziehen, um ihn zu verschieben oder seine Größe zu ändern.</translation>
     </message>
     <message>
         <source>One or two sentences about the whole image</source>
@@ -193,6 +264,93 @@
         <source>Schema warnings:</source>
         <translation>Warnungen zum Schema:</translation>
     </message>
+    <message>
+        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it; Delete removes the selected one; right-click for more.</source>
+        <translation>Auf freier Fläche ziehen fügt ein Feld hinzu; ein Feld oder seine Ecken ziehen verschiebt es oder ändert seine Größe; Entf löscht das ausgewählte; Rechtsklick für mehr.</translation>
+    </message>
+    <message>
+        <source>Move box</source>
+        <translation>Feld verschieben</translation>
+    </message>
+    <message>
+        <source>Delete the selected element (Delete)</source>
+        <translation>Ausgewähltes Element löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Placed on the canvas</source>
+        <translation>Auf der Fläche platziert</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Unten</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>0 to 1000 across the image, from its top-left corner</source>
+        <translation>0 bis 1000 über das Bild, von der oberen linken Ecke aus</translation>
+    </message>
+    <message>
+        <source>Top must be less than Bottom, and Left less than Right.</source>
+        <translation>Oben muss kleiner als Unten sein und Links kleiner als Rechts.</translation>
+    </message>
+    <message>
+        <source>Replace caption</source>
+        <translation>Bildbeschreibung ersetzen</translation>
+    </message>
+    <message>
+        <source>Edit JSON</source>
+        <translation>JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation>Bildbeschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete element</source>
+        <translation>Element löschen</translation>
+    </message>
+    <message>
+        <source>Reorder elements</source>
+        <translation>Elemente umordnen</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::CompareView</name>
+    <message>
+        <source>Compare images</source>
+        <translation>Bilder vergleichen</translation>
+    </message>
+    <message>
+        <source>Only what differs</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom and drag to pan: every image follows.</source>
+        <translation>Mausrad zoomt, Ziehen verschiebt: alle Bilder folgen.</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · Seed %2</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::DeviceText</name>
@@ -294,6 +452,27 @@
     <message>
         <source>Model folder looks good.</source>
         <translation>Der Modellordner sieht gut aus.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryDelegate</name>
+    <message numerus="yes">
+        <source>%n variation(s)</source>
+        <translation>
+            <numerusform>%n Variation</numerusform>
+            <numerusform>%n Variationen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryModel</name>
+    <message>
+        <source>(no caption)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · Seed %2</translation>
     </message>
 </context>
 <context>
@@ -421,6 +600,203 @@
     <message>
         <source>Caption</source>
         <translation>Bildbeschreibung</translation>
+    </message>
+    <message>
+        <source>Group variations</source>
+        <translation>Variationen gruppieren</translation>
+    </message>
+    <message>
+        <source>Show each image&apos;s variations right after it</source>
+        <translation>Die Variationen eines Bildes direkt danach zeigen</translation>
+    </message>
+    <message>
+        <source>Open full size</source>
+        <translation>In voller Größe öffnen</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Reuse this seed</source>
+        <translation>Diesen Seed wiederverwenden</translation>
+    </message>
+    <message>
+        <source>Use as input</source>
+        <translation>Als Eingabe verwenden</translation>
+    </message>
+    <message>
+        <source>Vary subtly</source>
+        <translation>Leicht variieren</translation>
+    </message>
+    <message>
+        <source>Vary strongly</source>
+        <translation>Stark variieren</translation>
+    </message>
+    <message>
+        <source>Same caption, new seed</source>
+        <translation>Gleiche Beschreibung, neuer Seed</translation>
+    </message>
+    <message>
+        <source>Show source</source>
+        <translation>Quelle zeigen</translation>
+    </message>
+    <message>
+        <source>Show variations</source>
+        <translation>Variationen zeigen</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>Nebeneinander vergleichen</translation>
+    </message>
+    <message>
+        <source>Image-to-image from this picture at strength %1, new seed</source>
+        <translation>Bild-zu-Bild aus diesem Bild mit Stärke %1, neuer Seed</translation>
+    </message>
+    <message>
+        <source>Select two to four images (Ctrl+click)</source>
+        <translation>Zwei bis vier Bilder auswählen (Strg+Klick)</translation>
+    </message>
+    <message>
+        <source>Double-click a thumbnail to see the image full size</source>
+        <translation>Doppelklick auf ein Vorschaubild zeigt das Bild in voller Größe</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>Variieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing “%1” and the %n image(s) made from it. &lt;a href=&quot;all&quot;&gt;Show all images&lt;/a&gt;</source>
+        <translation>
+            <numerusform>„%1“ und das %n daraus erzeugte Bild. &lt;a href=&quot;all&quot;&gt;Alle Bilder zeigen&lt;/a&gt;</numerusform>
+            <numerusform>„%1“ und die %n daraus erzeugten Bilder. &lt;a href=&quot;all&quot;&gt;Alle Bilder zeigen&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>einem Bild</translation>
+    </message>
+    <message>
+        <source>No images yet. Generate one, or use File › Import images.</source>
+        <translation>Noch keine Bilder. Erzeugen Sie eines oder nutzen Sie Datei › Bilder importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No matches among %n image(s). &lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>
+            <numerusform>Kein Treffer unter %n Bild. &lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</numerusform>
+            <numerusform>Keine Treffer unter %n Bildern. &lt;a href=&quot;clear&quot;&gt;Filter zurücksetzen&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n images</source>
+        <translation>
+            <numerusform>%n Bild löschen</numerusform>
+            <numerusform>%n Bilder löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n images…</source>
+        <translation>
+            <numerusform>%n Bild exportieren…</numerusform>
+            <numerusform>%n Bilder exportieren…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>Erzeugt aus</translation>
+    </message>
+    <message>
+        <source>an image not in the gallery</source>
+        <translation>einem Bild, das nicht in der Galerie ist</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>Variationen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Image copied to the clipboard</source>
+        <translation>Bild in die Zwischenablage kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move these %n images to the trash?</source>
+        <translation>
+            <numerusform>Dieses %n Bild in den Papierkorb verschieben?</numerusform>
+            <numerusform>Diese %n Bilder in den Papierkorb verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation>Bilder löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n image(s) to a folder</source>
+        <translation>
+            <numerusform>%n Bild in einen Ordner exportieren</numerusform>
+            <numerusform>%n Bilder in einen Ordner exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export images</source>
+        <translation>Bilder exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1.</source>
+        <translation>
+            <numerusform>%n Bild nach %1 exportiert.</numerusform>
+            <numerusform>%n Bilder nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>Es wurde nichts exportiert.</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Subtle variation</source>
+        <translation>Leichte Variation</translation>
+    </message>
+    <message>
+        <source>Strong variation</source>
+        <translation>Starke Variation</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>Neuer Seed</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” (seed %3)</source>
+        <translation>%1 von „%2“ (Seed %3)</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 eingereiht</translation>
+    </message>
+    <message>
+        <source>The image this was made from is not in the gallery.</source>
+        <translation>Das Bild, aus dem dieses erzeugt wurde, ist nicht in der Galerie.</translation>
+    </message>
+    <message>
+        <source>Select two to four images to compare.</source>
+        <translation>Wählen Sie zwei bis vier Bilder zum Vergleichen aus.</translation>
     </message>
 </context>
 <context>
@@ -611,10 +987,6 @@
         <source>To</source>
         <translation>Bis</translation>
     </message>
-    <message>
-        <source>Step %1: %2</source>
-        <translation>Schritt %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source> step(s)</source>
         <comment>after the polish tail&apos;s length</comment>
@@ -622,6 +994,72 @@
             <numerusform> Schritt</numerusform>
             <numerusform> Schritte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This row makes the schedule in effect</source>
+        <translation>Diese Zeile ergibt den geltenden Verlauf</translation>
+    </message>
+    <message>
+        <source>In effect: %1 at every step</source>
+        <translation>Es gilt: %1 bei jedem Schritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>In effect: %1, then a polish tail of %n step(s) at %2</source>
+        <translation>
+            <numerusform>Es gilt: %1, dann ein Feinschliff von %n Schritt mit %2</numerusform>
+            <numerusform>Es gilt: %1, dann ein Feinschliff von %n Schritten mit %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In effect: a linear ramp from %1 to %2</source>
+        <translation>Es gilt: linear von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>In effect: a custom schedule, from %1 to %2</source>
+        <translation>Es gilt: eigener Verlauf, von %1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Fit the window (0); double-click the image for 100 %</source>
+        <translation>In das Fenster einpassen (0); Doppelklick auf das Bild für 100 %</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation>Ein Bildpixel pro Bildschirmpixel (1)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1473,26 @@
             <numerusform>%n Bilder sind noch in der Warteschlange oder in Arbeit. Ein Modellwechsel bricht sie ab. Trotzdem wechseln?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>„%1“ &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>„%1“ &amp;wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -1366,6 +1824,10 @@
 <context>
     <name>i4::ui::DemoModelHints</name>
     <message>
+        <source>Demo model: 1–3 shapes, 6 colours; keep boxes off the edges</source>
+        <translation>Demo-Modell: 1–3 Formen, 6 Farben; Rahmen nicht an die Ränder</translation>
+    </message>
+    <message>
         <source>Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, green, blue, yellow, orange, purple) on a plain background. Keep boxes away from the edges.</source>
         <translation>Demo-Modell: 1–3 Formen (Kreis, Quadrat, Dreieck, Stern, Ring) in 6 Farben (Rot, Grün, Blau, Gelb, Orange, Lila) auf einfarbigem Hintergrund. Rahmen nicht an die Ränder legen.</translation>
     </message>
@@ -1376,6 +1838,48 @@
     <message>
         <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
         <translation>Das Demo-Modell wurde nicht mit diesem Feld trainiert; es wird gesendet, ändert seine Bilder aber nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::LayoutCanvas</name>
+    <message>
+        <source>Delete element</source>
+        <translation>Element löschen</translation>
+    </message>
+    <message>
+        <source>Bring forward</source>
+        <translation>Nach vorne</translation>
+    </message>
+    <message>
+        <source>Send backward</source>
+        <translation>Nach hinten</translation>
+    </message>
+    <message>
+        <source>Add object here</source>
+        <translation>Objekt hier hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add text here</source>
+        <translation>Text hier hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ScheduleBars</name>
+    <message>
+        <source>Drag up or down to set steps; click a step to type its value.</source>
+        <translation>Nach oben oder unten ziehen setzt Schritte; ein Klick auf einen Schritt lässt seinen Wert eintippen.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Step %1: </source>
+        <translation>Schritt %1: </translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
     </message>
 </context>
 <context>

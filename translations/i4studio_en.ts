@@ -20,10 +20,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot copy %1 into the gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -35,13 +31,88 @@
         <source>not an i4studio session of this version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDiff</name>
+    <message>
+        <source>preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
-    <message>
-        <source>Invalid JSON at byte %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Not a caption: no compositional_deconstruction found</source>
         <translation type="unfinished"></translation>
@@ -58,6 +129,10 @@
         <source>%1: unknown key &quot;%2&quot; dropped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Invalid JSON at line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::CaptionEditor</name>
@@ -67,10 +142,6 @@
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -193,6 +264,93 @@
         <source>Schema warnings:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it; Delete removes the selected one; right-click for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected element (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed on the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 1000 across the image, from its top-left corner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top must be less than Bottom, and Left less than Right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::CompareView</name>
+    <message>
+        <source>Compare images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel to zoom and drag to pan: every image follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::DeviceText</name>
@@ -293,6 +451,27 @@
     </message>
     <message>
         <source>Model folder looks good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryDelegate</name>
+    <message numerus="yes">
+        <source>%n variation(s)</source>
+        <translation>
+            <numerusform>%n variation</numerusform>
+            <numerusform>%n variations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryModel</name>
+    <message>
+        <source>(no caption)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -420,6 +599,203 @@
     </message>
     <message>
         <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group variations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each image&apos;s variations right after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open full size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reuse this seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary subtly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary strongly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same caption, new seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show variations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-to-image from this picture at strength %1, new seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two to four images (Ctrl+click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a thumbnail to see the image full size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing “%1” and the %n image(s) made from it. &lt;a href=&quot;all&quot;&gt;Show all images&lt;/a&gt;</source>
+        <translation>
+            <numerusform>Showing “%1” and the %n image made from it. &lt;a href=&quot;all&quot;&gt;Show all images&lt;/a&gt;</numerusform>
+            <numerusform>Showing “%1” and the %n images made from it. &lt;a href=&quot;all&quot;&gt;Show all images&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images yet. Generate one, or use File › Import images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No matches among %n image(s). &lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>
+            <numerusform>No matches among %n image. &lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</numerusform>
+            <numerusform>No matches among %n images. &lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n images</source>
+        <translation>
+            <numerusform>Delete %n image</numerusform>
+            <numerusform>Delete %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n images…</source>
+        <translation>
+            <numerusform>Export %n image…</numerusform>
+            <numerusform>Export %n images…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image not in the gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image copied to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move these %n images to the trash?</source>
+        <translation>
+            <numerusform>Move this %n image to the trash?</numerusform>
+            <numerusform>Move these %n images to the trash?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n image(s) to a folder</source>
+        <translation>
+            <numerusform>Export %n image to a folder</numerusform>
+            <numerusform>Export %n images to a folder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n image to %1.</numerusform>
+            <numerusform>Exported %n images to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtle variation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong variation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of “%2” (seed %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image this was made from is not in the gallery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two to four images to compare.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -611,10 +987,6 @@
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Step %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source> step(s)</source>
         <comment>after the polish tail&apos;s length</comment>
@@ -622,6 +994,72 @@
             <numerusform> step</numerusform>
             <numerusform> steps</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This row makes the schedule in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In effect: %1 at every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In effect: %1, then a polish tail of %n step(s) at %2</source>
+        <translation>
+            <numerusform>In effect: %1, then a polish tail of %n step at %2</numerusform>
+            <numerusform>In effect: %1, then a polish tail of %n steps at %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In effect: a linear ramp from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In effect: a custom schedule, from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the window (0); double-click the image for 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1473,26 @@
             <numerusform>%n images are still queued or being made. Switching models cancels them. Switch anyway?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -1366,6 +1824,10 @@
 <context>
     <name>i4::ui::DemoModelHints</name>
     <message>
+        <source>Demo model: 1–3 shapes, 6 colours; keep boxes off the edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, green, blue, yellow, orange, purple) on a plain background. Keep boxes away from the edges.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,6 +1837,48 @@
     </message>
     <message>
         <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::LayoutCanvas</name>
+    <message>
+        <source>Delete element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add object here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add text here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ScheduleBars</name>
+    <message>
+        <source>Drag up or down to set steps; click a step to type its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

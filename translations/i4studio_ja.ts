@@ -20,10 +20,6 @@
         <translation>%1（シード %2）</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>なし</translation>
-    </message>
-    <message>
         <source>Cannot copy %1 into the gallery</source>
         <translation>%1 をギャラリーにコピーできません</translation>
     </message>
@@ -35,13 +31,88 @@
         <source>not an i4studio session of this version</source>
         <translation>このバージョンの i4studio セッションではありません</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>フォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 を書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDiff</name>
+    <message>
+        <source>preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>ガイダンス</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>std</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Input image</source>
+        <translation>入力画像</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>強さ</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
-    <message>
-        <source>Invalid JSON at byte %1</source>
-        <translation>バイト %1 で JSON が不正です</translation>
-    </message>
     <message>
         <source>Not a caption: no compositional_deconstruction found</source>
         <translation>キャプションではありません: compositional_deconstruction がありません</translation>
@@ -58,6 +129,10 @@
         <source>%1: unknown key &quot;%2&quot; dropped</source>
         <translation>%1: 不明なキー「%2」を削除しました</translation>
     </message>
+    <message>
+        <source>Invalid JSON at line %1, column %2</source>
+        <translation>JSON が不正です（%1 行 %2 列）</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::CaptionEditor</name>
@@ -68,10 +143,6 @@
     <message>
         <source>JSON</source>
         <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it.</source>
-        <translation>空いた場所をドラッグすると枠を追加できます。枠や角をドラッグすると移動・サイズ変更できます。</translation>
     </message>
     <message>
         <source>One or two sentences about the whole image</source>
@@ -193,6 +264,93 @@
         <source>Schema warnings:</source>
         <translation>スキーマの警告:</translation>
     </message>
+    <message>
+        <source>Drag on empty space to add a box; drag a box or its corners to move or resize it; Delete removes the selected one; right-click for more.</source>
+        <translation>空いている所をドラッグするとボックスを追加、ボックスや角をドラッグすると移動・サイズ変更、Delete で選択中のボックスを削除、右クリックでその他の操作。</translation>
+    </message>
+    <message>
+        <source>Move box</source>
+        <translation>ボックスを移動</translation>
+    </message>
+    <message>
+        <source>Delete the selected element (Delete)</source>
+        <translation>選択中の要素を削除（Delete）</translation>
+    </message>
+    <message>
+        <source>Placed on the canvas</source>
+        <translation>キャンバスに配置</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>0 to 1000 across the image, from its top-left corner</source>
+        <translation>画像の左上隅から 0〜1000 の座標</translation>
+    </message>
+    <message>
+        <source>Top must be less than Bottom, and Left less than Right.</source>
+        <translation>「上」は「下」より、「左」は「右」より小さくしてください。</translation>
+    </message>
+    <message>
+        <source>Replace caption</source>
+        <translation>キャプションを置き換え</translation>
+    </message>
+    <message>
+        <source>Edit JSON</source>
+        <translation>JSON を編集</translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation>キャプションを編集</translation>
+    </message>
+    <message>
+        <source>Delete element</source>
+        <translation>要素を削除</translation>
+    </message>
+    <message>
+        <source>Reorder elements</source>
+        <translation>要素を並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::CompareView</name>
+    <message>
+        <source>Compare images</source>
+        <translation>画像を比較</translation>
+    </message>
+    <message>
+        <source>Only what differs</source>
+        <translation>違いのみ</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom and drag to pan: every image follows.</source>
+        <translation>ホイールで拡大縮小、ドラッグで移動：すべての画像が連動します。</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · シード %2</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::DeviceText</name>
@@ -294,6 +452,26 @@
     <message>
         <source>Model folder looks good.</source>
         <translation>モデルフォルダーは問題ありません。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryDelegate</name>
+    <message numerus="yes">
+        <source>%n variation(s)</source>
+        <translation>
+            <numerusform>バリエーション %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::GalleryModel</name>
+    <message>
+        <source>(no caption)</source>
+        <translation>（キャプションなし）</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · シード %2</translation>
     </message>
 </context>
 <context>
@@ -421,6 +599,196 @@
     <message>
         <source>Caption</source>
         <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>Group variations</source>
+        <translation>バリエーションをまとめる</translation>
+    </message>
+    <message>
+        <source>Show each image&apos;s variations right after it</source>
+        <translation>各画像のバリエーションをその直後に表示</translation>
+    </message>
+    <message>
+        <source>Open full size</source>
+        <translation>原寸で開く</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>画像をコピー</translation>
+    </message>
+    <message>
+        <source>Reuse this seed</source>
+        <translation>このシードを再利用</translation>
+    </message>
+    <message>
+        <source>Use as input</source>
+        <translation>入力として使う</translation>
+    </message>
+    <message>
+        <source>Vary subtly</source>
+        <translation>少し変化させる</translation>
+    </message>
+    <message>
+        <source>Vary strongly</source>
+        <translation>大きく変化させる</translation>
+    </message>
+    <message>
+        <source>Same caption, new seed</source>
+        <translation>同じキャプション、新しいシード</translation>
+    </message>
+    <message>
+        <source>Show source</source>
+        <translation>元画像を表示</translation>
+    </message>
+    <message>
+        <source>Show variations</source>
+        <translation>バリエーションを表示</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>並べて比較</translation>
+    </message>
+    <message>
+        <source>Image-to-image from this picture at strength %1, new seed</source>
+        <translation>この画像から強さ %1 で画像から画像へ、新しいシード</translation>
+    </message>
+    <message>
+        <source>Select two to four images (Ctrl+click)</source>
+        <translation>2～4 枚の画像を選択（Ctrl+クリック）</translation>
+    </message>
+    <message>
+        <source>Double-click a thumbnail to see the image full size</source>
+        <translation>サムネイルをダブルクリックすると原寸で表示</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>変化</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing “%1” and the %n image(s) made from it. &lt;a href=&quot;all&quot;&gt;Show all images&lt;/a&gt;</source>
+        <translation>
+            <numerusform>「%1」とそこから作られた %n 枚の画像を表示中。&lt;a href=&quot;all&quot;&gt;すべての画像を表示&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>ある画像</translation>
+    </message>
+    <message>
+        <source>No images yet. Generate one, or use File › Import images.</source>
+        <translation>まだ画像がありません。生成するか、ファイル › 画像を取り込む を使ってください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No matches among %n image(s). &lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n 枚の画像に一致するものはありません。&lt;a href=&quot;clear&quot;&gt;フィルターを解除&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n images</source>
+        <translation>
+            <numerusform>%n 枚の画像を削除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n images…</source>
+        <translation>
+            <numerusform>%n 枚の画像を書き出す…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>強さ</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>元画像</translation>
+    </message>
+    <message>
+        <source>an image not in the gallery</source>
+        <translation>ギャラリーにない画像</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>バリエーション</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 を開けません</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 を読み込めません</translation>
+    </message>
+    <message>
+        <source>Image copied to the clipboard</source>
+        <translation>画像をクリップボードにコピーしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move these %n images to the trash?</source>
+        <translation>
+            <numerusform>これら %n 枚の画像をごみ箱に移動しますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation>画像を削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n image(s) to a folder</source>
+        <translation>
+            <numerusform>%n 枚の画像をフォルダーに書き出す</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出す</translation>
+    </message>
+    <message>
+        <source>Export images</source>
+        <translation>画像を書き出す</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1.</source>
+        <translation>
+            <numerusform>%n 枚の画像を %1 に書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>何も書き出されませんでした。</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>フォルダーを表示</translation>
+    </message>
+    <message>
+        <source>Subtle variation</source>
+        <translation>小さな変化</translation>
+    </message>
+    <message>
+        <source>Strong variation</source>
+        <translation>大きな変化</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>新しいシード</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” (seed %3)</source>
+        <translation>「%2」の%1（シード %3）</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 をキューに追加しました</translation>
+    </message>
+    <message>
+        <source>The image this was made from is not in the gallery.</source>
+        <translation>この画像の元画像はギャラリーにありません。</translation>
+    </message>
+    <message>
+        <source>Select two to four images to compare.</source>
+        <translation>比較する画像を 2～4 枚選択してください。</translation>
     </message>
 </context>
 <context>
@@ -611,16 +979,77 @@
         <source>To</source>
         <translation>終了</translation>
     </message>
-    <message>
-        <source>Step %1: %2</source>
-        <translation>ステップ %1: %2</translation>
-    </message>
     <message numerus="yes">
         <source> step(s)</source>
         <comment>after the polish tail&apos;s length</comment>
         <translation>
             <numerusform> ステップ</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This row makes the schedule in effect</source>
+        <translation>この行の値が現在のスケジュールになります</translation>
+    </message>
+    <message>
+        <source>In effect: %1 at every step</source>
+        <translation>現在：全ステップで %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>In effect: %1, then a polish tail of %n step(s) at %2</source>
+        <translation>
+            <numerusform>現在：%1、最後の %n ステップは仕上げで %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In effect: a linear ramp from %1 to %2</source>
+        <translation>現在：%1 から %2 への直線</translation>
+    </message>
+    <message>
+        <source>In effect: a custom schedule, from %1 to %2</source>
+        <translation>現在：カスタム（%1 から %2）</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>画像をコピー</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Fit the window (0); double-click the image for 100 %</source>
+        <translation>ウィンドウに合わせる (0)。画像をダブルクリックで 100 %</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation>画像の 1 ピクセルを画面の 1 ピクセルに (1)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 ピクセル</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1458,26 @@
             <numerusform>%n 枚の画像がまだ待機中または生成中です。モデルを切り替えると取り消されます。切り替えますか？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>元に戻す：%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>やり直す：%1(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>
@@ -1359,6 +1808,10 @@
 <context>
     <name>i4::ui::DemoModelHints</name>
     <message>
+        <source>Demo model: 1–3 shapes, 6 colours; keep boxes off the edges</source>
+        <translation>デモモデル：図形 1〜3 個、6 色。枠は端から離して</translation>
+    </message>
+    <message>
         <source>Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, green, blue, yellow, orange, purple) on a plain background. Keep boxes away from the edges.</source>
         <translation>デモモデル：単色の背景に 1〜3 個の図形（円、正方形、三角形、星、リング）、6 色（赤、緑、青、黄、オレンジ、紫）。枠は端から離してください。</translation>
     </message>
@@ -1369,6 +1822,48 @@
     <message>
         <source>The demo model was not trained on this field; it is sent, but does not change its pictures.</source>
         <translation>デモモデルはこの項目で学習していません。送信はされますが、画像は変わりません。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::LayoutCanvas</name>
+    <message>
+        <source>Delete element</source>
+        <translation>要素を削除</translation>
+    </message>
+    <message>
+        <source>Bring forward</source>
+        <translation>前面へ</translation>
+    </message>
+    <message>
+        <source>Send backward</source>
+        <translation>背面へ</translation>
+    </message>
+    <message>
+        <source>Add object here</source>
+        <translation>ここにオブジェクトを追加</translation>
+    </message>
+    <message>
+        <source>Add text here</source>
+        <translation>ここにテキストを追加</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ScheduleBars</name>
+    <message>
+        <source>Drag up or down to set steps; click a step to type its value.</source>
+        <translation>上下にドラッグしてステップの値を設定、クリックで値を入力。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Step %1: </source>
+        <translation>ステップ %1：</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>ステップ %1：%2</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,7 @@ void TestDemoHints::shownForTheDemoModelOnly() {
     QVERIFY(hint);
     QVERIFY(hint->isVisible());
     QVERIFY(hint->text().contains(QStringLiteral("edges")));
+    QVERIFY(hint->toolTip().contains(QStringLiteral("purple")));
     // Across the canvas's bottom, inside it.
     const QRect canvas = window.captionEditor()->canvas()->rect();
     QVERIFY(canvas.contains(hint->geometry()));

@@ -1,6 +1,7 @@
 #include "ui/generation/demo_model_hints.h"
 
 #include <QEvent>
+#include <QFont>
 #include <QLabel>
 #include <algorithm>
 
@@ -42,10 +43,16 @@ void DemoModelHints::setActive(bool demo) {
         QWidget* canvas = m_editor->canvas();
         m_canvasHint = overlayLabel(canvas, QStringLiteral("demoCanvasHint"));
         m_canvasHint->setWordWrap(true);
-        m_canvasHint->setText(
+        QFont small = m_canvasHint->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        m_canvasHint->setFont(small);
+        m_canvasHint->setText(tr("Demo model: 1–3 shapes, 6 colours; keep boxes off the edges"));
+        m_canvasHint->setToolTip(
             tr("Demo model: 1–3 shapes (circle, square, triangle, star, ring) in 6 colours (red, "
                "green, blue, yellow, orange, purple) on a plain background. Keep boxes away "
                "from the edges."));
+        // Its tooltip is the whole story; the band it sits on is where no box should go.
+        m_canvasHint->setAttribute(Qt::WA_TransparentForMouseEvents, false);
         canvas->installEventFilter(this);
         for (const QString& name : unreadFields()) {
             QWidget* field = m_editor->findChild<QWidget*>(name);
@@ -74,12 +81,20 @@ bool DemoModelHints::eventFilter(QObject* watched, QEvent* event) {
 void DemoModelHints::place() {
     if (!m_active) return;
     if (m_canvasHint) {
-        const QWidget* canvas = m_canvasHint->parentWidget();
-        const int width = std::max(60, canvas->width() - 2 * kMargin);
+        // Below the page when there is room; otherwise over the page's bottom edge band (the
+        // demo's boxes keep one grid cell, an eighth of the page, away from every edge).
+        const QRect canvas = m_canvasHint->parentWidget()->rect();
+        const QRect page = m_editor->canvas()->pageRect().toAlignedRect();
+        const int width = std::max(60, std::min(canvas.width() - 2 * kMargin, page.width()));
         m_canvasHint->setFixedWidth(width);
         const int height = m_canvasHint->heightForWidth(width);
         m_canvasHint->setFixedHeight(height > 0 ? height : m_canvasHint->sizeHint().height());
-        m_canvasHint->move(kMargin, canvas->height() - m_canvasHint->height() - kMargin);
+        const int left = std::max(kMargin, page.center().x() - width / 2);
+        const int below = page.bottom() + 2;
+        const int top = below + m_canvasHint->height() <= canvas.bottom()
+                            ? below
+                            : page.bottom() - m_canvasHint->height();
+        m_canvasHint->move(left, std::max(0, top));
         m_canvasHint->raise();
     }
     for (const Badge& badge : m_badges) {
