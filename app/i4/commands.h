@@ -24,6 +24,7 @@ Command addGenerateCommand(CLI::App& app);
 Command addCheckCaptionCommand(CLI::App& app);
 Command addDevicesCommand(CLI::App& app);
 Command addBenchCommand(CLI::App& app);
+Command addMagicPromptCommand(CLI::App& app);  // issue 28: a plain idea -> caption
 Command addVaryCommand(CLI::App& app);  // issue 26: variations of an image
 
 }  // namespace i4::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
         addCheckCaptionCommand(app),
         addDevicesCommand(app),
         addBenchCommand(app),
+        addMagicPromptCommand(app),
         addVaryCommand(app),
     };
 

@@ -1,4 +1,5 @@
 target_sources(i4 PRIVATE ${CMAKE_CURRENT_LIST_DIR}/cmd_tokenize.cpp)
+target_sources(i4 PRIVATE ${CMAKE_CURRENT_LIST_DIR}/cmd_magic_prompt.cpp)
 target_sources(i4 PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/cmd_generate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cmd_check_caption.cpp
