@@ -110,6 +110,10 @@
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
+    <message>
+        <source>image %1</source>
+        <translation>Bild %1</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -350,6 +354,10 @@
     <message>
         <source>%1 · seed %2</source>
         <translation>%1 · Seed %2</translation>
+    </message>
+    <message>
+        <source>%1 · strength %2</source>
+        <translation>%1 · Stärke %2</translation>
     </message>
 </context>
 <context>
@@ -797,6 +805,10 @@
     <message>
         <source>Select two to four images to compare.</source>
         <translation>Wählen Sie zwei bis vier Bilder zum Vergleichen aus.</translation>
+    </message>
+    <message>
+        <source>%1 (seed %2)</source>
+        <translation>%1 (Seed %2)</translation>
     </message>
 </context>
 <context>

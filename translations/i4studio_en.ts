@@ -110,6 +110,10 @@
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -349,6 +353,10 @@
     </message>
     <message>
         <source>%1 · seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · strength %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,6 +804,10 @@
     </message>
     <message>
         <source>Select two to four images to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (seed %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

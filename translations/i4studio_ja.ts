@@ -110,6 +110,10 @@
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
+    <message>
+        <source>image %1</source>
+        <translation>画像 %1</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::Caption</name>
@@ -350,6 +354,10 @@
     <message>
         <source>%1 · seed %2</source>
         <translation>%1 · シード %2</translation>
+    </message>
+    <message>
+        <source>%1 · strength %2</source>
+        <translation>%1 · 強さ %2</translation>
     </message>
 </context>
 <context>
@@ -789,6 +797,10 @@
     <message>
         <source>Select two to four images to compare.</source>
         <translation>比較する画像を 2～4 枚選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 (seed %2)</source>
+        <translation>%1（シード %2）</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 #include <functional>
 
@@ -97,6 +98,7 @@ private slots:
     void multiSelectDelete();
     void multiSelectExportToPictures();
     void contextMenuOffersTheActions();
+    void stringsAreTranslated();
 
 private:
     void clickRow(int row, Qt::KeyboardModifiers modifiers = {});
@@ -403,6 +405,27 @@ void TestGalleryBrowse::contextMenuOffersTheActions() {
     // The menu's "Open full size" opens the viewer.
     m_panel->action("open")->trigger();
     QTRY_VERIFY(m_panel->viewer()->isVisible());
+}
+
+// The gallery's own strings are in the German and Japanese catalogues, plural forms included.
+void TestGalleryBrowse::stringsAreTranslated() {
+    QTranslator german, japanese;
+    QVERIFY(german.load(QStringLiteral(":/i18n/i4studio_de.qm")));
+    QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
+    QCOMPARE(german.translate("i4::ui::GalleryPanel", "Vary subtly"),
+             QStringLiteral("Leicht variieren"));
+    QCOMPARE(japanese.translate("i4::ui::GalleryPanel", "Compare side by side"),
+             QStringLiteral("並べて比較"));
+    QCOMPARE(german.translate("i4::ui::ImageViewer", "Copy image"),
+             QStringLiteral("Bild kopieren"));
+    QCOMPARE(german.translate("SettingsDiff", "Input image"), QStringLiteral("Eingabebild"));
+    const char* noMatches = "No matches among %n image(s). <a href=\"clear\">Clear the filters</a>";
+    QVERIFY(german.translate("i4::ui::GalleryPanel", noMatches, nullptr, 3)
+                .startsWith("Keine Treffer unter %n Bildern"));
+    QVERIFY(german.translate("i4::ui::GalleryPanel", noMatches, nullptr, 1)
+                .startsWith("Kein Treffer unter %n Bild."));
+    QCOMPARE(japanese.translate("i4::ui::GalleryDelegate", "%n variation(s)", nullptr, 2),
+             QStringLiteral("バリエーション %n"));
 }
 
 QTEST_MAIN(TestGalleryBrowse)

@@ -4,6 +4,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -50,6 +51,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({620, 240});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
     resize(1200, 860);
@@ -69,7 +71,12 @@ bool CompareView::setImages(const QVector<GalleryRecord>& records, const QString
         auto* cellLayout = new QVBoxLayout(cell);
         cellLayout->setContentsMargins(0, 0, 0, 0);
         auto* label = new QLabel(cell);
-        label->setText(tr("%1 · seed %2").arg(QChar('A' + i)).arg(records[i].request.seed));
+        QString text = tr("%1 · seed %2").arg(QChar('A' + i)).arg(records[i].request.seed);
+        if (records[i].request.input) {
+            text = tr("%1 · strength %2")
+                       .arg(text, QLocale().toString(records[i].request.input->strength, 'g', 3));
+        }
+        label->setText(text);
         label->setToolTip(records[i].prompt().left(300));
         auto* view = new ZoomImageView(cell);
         view->setImage(QImage(paths[i]));

@@ -114,9 +114,15 @@ QVector<SettingRow> settingsDiff(const QVector<GalleryRecord>& records) {
     add(QCoreApplication::translate("SettingsDiff", "Model"), [](R r) { return r.modelId; });
     add(QCoreApplication::translate("SettingsDiff", "LoRAs"),
         [](R r) { return lorasText(r.request); });
-    add(QCoreApplication::translate("SettingsDiff", "Input image"), [](R r) {
-        return r.request.input ? QString::fromStdString(r.request.input->imageSha256).left(12)
-                               : QCoreApplication::translate("SettingsDiff", "none");
+    add(QCoreApplication::translate("SettingsDiff", "Input image"), [&records](R r) {
+        if (!r.request.input) return QCoreApplication::translate("SettingsDiff", "none");
+        const QString sha = QString::fromStdString(r.request.input->imageSha256);
+        for (int i = 0; i < records.size(); ++i) {
+            if (!sha.isEmpty() && records[i].imageSha256 == sha) {
+                return QCoreApplication::translate("SettingsDiff", "image %1").arg(QChar('A' + i));
+            }
+        }
+        return sha.left(12);
     });
     add(QCoreApplication::translate("SettingsDiff", "Strength"), [](R r) {
         return r.request.input ? numberText(r.request.input->strength)

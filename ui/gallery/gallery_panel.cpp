@@ -438,23 +438,21 @@ void GalleryPanel::showRecord() {
             .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QString html = QStringLiteral("<table cellspacing=3>");
-    html += row(tr("Preset"), QString::fromStdString(r.preset));
-    html += row(tr("Size"), record->sizeText());
-    html += row(tr("Seed"), QString::number(r.seed));
-    html += row(tr("Steps"), r.steps ? QString::number(*r.steps) : tr("preset"));
-    html += row(tr("Guidance"), r.guidanceSchedule.empty() ? tr("preset") : scheduleText(r));
-    if (r.input) {
-        html += row(tr("Strength"), QLocale().toString(r.input->strength, 'g', 3));
-    }
+    // Lineage first: it is what the grid's bands and badges point at.
     if (!record->sourceSha256.isEmpty()) {
         const std::optional<GalleryRecord> source = m_store->recordBySha256(record->sourceSha256);
-        html +=
-            row(tr("Made from"), source ? shortTitle(*source) +
-                                              QStringLiteral(" (seed %1)").arg(source->request.seed)
-                                        : tr("an image not in the gallery"));
+        html += row(tr("Made from"),
+                    source ? tr("%1 (seed %2)").arg(shortTitle(*source)).arg(source->request.seed)
+                           : tr("an image not in the gallery"));
     }
+    if (r.input) html += row(tr("Strength"), QLocale().toString(r.input->strength, 'g', 3));
     const int variations = m_view->currentIndex().data(GalleryModel::VariationCountRole).toInt();
     if (variations > 0) html += row(tr("Variations"), QString::number(variations));
+    html += row(tr("Seed"), QString::number(r.seed));
+    html += row(tr("Preset"), QString::fromStdString(r.preset));
+    html += row(tr("Size"), record->sizeText());
+    html += row(tr("Steps"), r.steps ? QString::number(*r.steps) : tr("preset"));
+    html += row(tr("Guidance"), r.guidanceSchedule.empty() ? tr("preset") : scheduleText(r));
     html += row(tr("Model"), record->modelId);
     html += row(tr("Created"), QLocale().toString(record->created, QLocale::ShortFormat));
     html += row(tr("File"), record->fileName);
@@ -526,8 +524,7 @@ int GalleryPanel::deleteSelected() {
     const QString question = records.size() == 1 ? tr("Move this image to the trash?")
                                                  : tr("Move these %n images to the trash?", nullptr,
                                                       int(records.size()));
-    if (QMessageBox::question(this, tr("Delete images", nullptr, int(records.size())), question) !=
-        QMessageBox::Yes) {
+    if (QMessageBox::question(this, tr("Delete images"), question) != QMessageBox::Yes) {
         return 0;
     }
     int removed = 0;
@@ -545,8 +542,7 @@ int GalleryPanel::deleteSelected() {
     reload();
     if (m_model->rowCount() > 0)
         m_view->setCurrentIndex(m_model->index(std::clamp(row, 0, m_model->rowCount() - 1)));
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Delete images", nullptr, int(records.size())), error);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Delete images"), error);
     return removed;
 }
 
