@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "app/i4/image_input_cli.h"
 #include "app/i4/progress_bar.h"
 #include "core/errors.h"
+#include "core/magic/local_backend.h"
 #include "core/pipeline/devices.h"
 #include "core/pipeline/image_output.h"
 #include "core/pipeline/memory_check.h"
@@ -73,6 +75,8 @@ struct GenerateOptions {
     std::string saveLatents;
     bool uncheckedSize = false;
     bool strictCaption = false;
+    bool magicPrompt = false;  // expand the one prompt with the local magic prompt first
+    std::string magicLmHead;
     ImageInputOptions input;  // --init-image, --strength, --mask, --extend, --fit, --feather
 };
 
@@ -127,6 +131,29 @@ bool anyExists(const std::vector<fs::path>& paths) {
         if (fs::exists(path, error)) return true;
     }
     return false;
+}
+
+// The caption the local magic prompt writes for `idea` at the requested size's aspect ratio,
+// streamed to stderr (Note [Local magic prompt folders] in core/magic/local_backend.cpp).
+std::string expandIdea(const GenerateOptions& o, const std::string& idea) {
+    magic::MagicPromptRequest request;
+    request.idea = idea;
+    const int divisor = std::gcd(o.width, o.height);
+    request.aspect = divisor > 0 && o.width / divisor <= 100 && o.height / divisor <= 100
+                         ? std::to_string(o.width / divisor) + ":" + std::to_string(o.height / divisor)
+                         : std::to_string(double(o.width) / o.height) + ":1";
+    if (o.seedGiven) request.seed = o.seed;  // else a fresh one, like the picture's
+    std::unique_ptr<magic::LocalBackend> backend;
+    try {
+        backend = magic::LocalBackend::load({o.model, o.magicLmHead, "cpu"});
+    } catch (const magic::MagicPromptError& e) {
+        throw ModelError(e.what());
+    }
+    std::cerr << "magic prompt (" << backend->name() << "): ";
+    const std::string caption =
+        backend->expand(request, [](std::string_view piece) { std::cerr << piece << std::flush; }, {});
+    std::cerr << "\n";
+    return caption;
 }
 
 std::vector<fs::path> outputPaths(const fs::path& out, std::size_t count) {
@@ -258,6 +285,11 @@ int runGenerate(GenerateOptions o) {
     for (const auto& p : request.prompts) {
         if (p.find_first_not_of(" \t\r\n") == std::string::npos)
             throw InputError("a prompt is empty");
+    }
+    if (o.magicPrompt) {
+        if (request.prompts.size() != 1) throw InputError("--magic-prompt expands exactly one prompt");
+        request.magicIdea = request.prompts.front();
+        request.prompts = {expandIdea(o, request.magicIdea)};
     }
     request.width = o.width;
     request.height = o.height;
@@ -529,6 +561,11 @@ Command addGenerateCommand(CLI::App& app) {
                   "Allow sizes outside the published limits (small test models)");
     cmd->add_flag("--strict-caption", o->strictCaption,
                   "Refuse captions with verifier warnings (exit 2)");
+    cmd->add_flag("--magic-prompt", o->magicPrompt,
+                  "Expand the prompt (a plain idea) into a JSON caption with the local magic "
+                  "prompt first; the idea is kept in the PNG metadata");
+    cmd->add_option("--lm-head", o->magicLmHead,
+                    "LM head for --magic-prompt: a .safetensors file or a folder");
     addImageInputOptions(cmd, std::shared_ptr<ImageInputOptions>(o, &o->input));
     return {cmd, [o] { return runGenerate(*o); }};
 }
