@@ -16,6 +16,12 @@ int runDevices() {
     if (report.gpuAvailable) {
         std::cout << "GPU:       " << report.gpuName << ", " << gibText(report.gpuTotalBytes)
                   << " (" << gibText(report.gpuFreeBytes) << " free)\n";
+        std::cout << "fast mode: "
+                  << (report.fp8MatmulAvailable
+                          ? "available (--fast: fp8 block matmuls)"
+                          : "not available (needs fp8 tensor cores, compute capability 8.9 or "
+                            "newer, and a LibTorch with scaled fp8 matmuls)")
+                  << "\n";
     } else {
         std::cout << "GPU:       none usable; " << noGpuText(report) << "\n";
     }
