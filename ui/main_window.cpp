@@ -23,6 +23,7 @@
 #include "core/version.h"
 #include "ui/dialogs/first_run_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
+#include "ui/editing/image_input_panel.h"
 #include "ui/engine/device_text.h"
 #include "ui/engine/engine_loader.h"
 #include "ui/gallery/gallery_panel.h"
@@ -129,6 +130,45 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     m_tabs->addTab(create, tr("Create"));
     m_tabs->addTab(m_gallery, tr("Gallery"));
     setCentralWidget(m_tabs);
+
+    // Working from an image: a dock beside the settings, shown once there is an input; an image
+    // dropped anywhere on the window becomes the input.
+    m_input = new ImageInputPanel(this);
+    m_input->setStorageFolder(QDir(settings->galleryFolder()).filePath(QStringLiteral("inputs")));
+    m_input->setTargetSize(m_panel->imageSize());
+    m_inputDock = new QDockWidget(tr("Input image"), this);
+    m_inputDock->setObjectName(QStringLiteral("inputDock"));
+    m_inputDock->setWidget(m_input);
+    addDockWidget(Qt::RightDockWidgetArea, m_inputDock);
+    m_inputDock->hide();
+    connect(m_panel, &GenerationPanel::imageSizeChanged, m_input, &ImageInputPanel::setTargetSize);
+    connect(m_input, &ImageInputPanel::sizeSuggested, m_panel, &GenerationPanel::setImageSize);
+    connect(m_input, &ImageInputPanel::inputChanged, this, [this] {
+        if (m_input->hasInput()) showImageInput();
+    });
+    auto* drops = new ImageDropFilter(m_input, this);
+    setAcceptDrops(true);
+    installEventFilter(drops);
+    m_preview->setAcceptDrops(true);
+    m_preview->installEventFilter(drops);
+    connect(drops, &ImageDropFilter::dropped, this,
+            [this](const QString& path, bool ok, const QString& error) {
+                statusBar()->showMessage(ok ? tr("Working from %1").arg(path) : error, 6000);
+            });
+    connect(m_gallery, &GalleryPanel::useAsInputRequested, this,
+            [this](const QString& path, const pipeline::GenerationRequest& request) {
+                QString error;
+                if (!m_input->setInputImage(path, &error)) {
+                    statusBar()->showMessage(error, 6000);
+                    return;
+                }
+                // Its caption and size come along: the usual start for a variation by hand.
+                if (!request.prompts.empty()) {
+                    m_caption->setPromptText(QString::fromStdString(request.prompts.front()));
+                    m_panel->setImageSize(QSize(request.width, request.height));
+                }
+                m_tabs->setCurrentIndex(0);
+            });
 
     auto* queueDock = new QDockWidget(tr("Queue"), this);
     queueDock->setObjectName(QStringLiteral("queueDock"));
@@ -298,6 +338,7 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Create"), this, [this] { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Gallery"), this, &MainWindow::showGallery);
+    view->addAction(m_inputDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Getting the &weights…"), this, [this] {
@@ -314,6 +355,12 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::showGallery() { m_tabs->setCurrentWidget(m_gallery); }
+
+void MainWindow::showImageInput() {
+    m_inputDock->show();
+    m_inputDock->raise();
+    m_tabs->setCurrentIndex(0);
+}
 
 bool MainWindow::openCaptionFile(const QString& path, QString* error) {
     QFile in(path);
@@ -561,6 +608,7 @@ void MainWindow::reuseSeed(quint64 seed) {
 pipeline::GenerationRequest MainWindow::currentRequest() const {
     pipeline::GenerationRequest request = m_panel->request(m_caption->promptText());
     request.magicIdea = m_magic->ideaForCaption().toStdString();
+    request.input = m_input->imageInput();
     return request;
 }
 
@@ -569,6 +617,7 @@ void MainWindow::remix(const pipeline::GenerationRequest& request) {
         request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front()));
     m_panel->setRequest(request);
     m_magic->setIdea(QString::fromStdString(request.magicIdea));
+    m_input->setFromRequest(request);
     // The image's LoRAs come back too; a list that differs reloads the model.
     m_panel->loraPicker()->setLoras(request.loras);
     m_tabs->setCurrentIndex(0);
@@ -581,8 +630,15 @@ void MainWindow::generate() {
         statusBar()->showMessage(tr("Write a prompt first."), 5000);
         return;
     }
+    QString inputError;
+    const std::optional<pipeline::ImageInput> input = m_input->imageInput(&inputError);
+    if (m_input->hasInput() && !input) {
+        statusBar()->showMessage(tr("The input image cannot be used: %1").arg(inputError));
+        return;
+    }
     for (pipeline::GenerationRequest request : m_panel->takeBatch(prompt)) {
         request.magicIdea = m_magic->ideaForCaption().toStdString();
+        request.input = input;
         m_controller->submit(request, jobTitle(m_caption, request.seed));
     }
 }

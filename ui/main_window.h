@@ -10,6 +10,7 @@
 #include "ui/engine/engine.h"
 #include "ui/generation/generation_job.h"
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -24,6 +25,7 @@ class GalleryStore;
 class GalleryWriter;
 class GenerationController;
 class GenerationPanel;
+class ImageInputPanel;
 class LoraSelection;
 class MagicPromptBar;
 class SessionKeeper;
@@ -82,6 +84,9 @@ public:
     CaptionEditor* captionEditor() const { return m_caption; }
     MagicPromptBar* magicPromptBar() const { return m_magic; }
     GenerationPanel* generationPanel() const { return m_panel; }
+    // Working from an image (issue 26): the input picture, its mask and strength.
+    ImageInputPanel* imageInputPanel() const { return m_input; }
+    void showImageInput();
     GenerationController* controller() const { return m_controller; }
     GalleryStore* galleryStore() const { return m_store.get(); }
     PreviewView* previewView() const { return m_preview; }
@@ -116,6 +121,8 @@ private:
     CaptionEditor* m_caption = nullptr;
     MagicPromptBar* m_magic = nullptr;  // the idea and Magic prompt, above the caption
     GenerationPanel* m_panel = nullptr;
+    ImageInputPanel* m_input = nullptr;
+    QDockWidget* m_inputDock = nullptr;
     PreviewView* m_preview = nullptr;
     GalleryPanel* m_gallery = nullptr;
     QLabel* m_modelStatus = nullptr;
