@@ -98,6 +98,7 @@ private slots:
     void multiSelectDelete();
     void multiSelectExportToPictures();
     void contextMenuOffersTheActions();
+    void exportToAFolderThatCannotBeMadeSaysSo();
     void stringsAreTranslated();
 
 private:
@@ -405,6 +406,25 @@ void TestGalleryBrowse::contextMenuOffersTheActions() {
     // The menu's "Open full size" opens the viewer.
     m_panel->action("open")->trigger();
     QTRY_VERIFY(m_panel->viewer()->isVisible());
+}
+
+// A target that cannot be a folder (a file is in the way): nothing written, the reason named.
+void TestGalleryBrowse::exportToAFolderThatCannotBeMadeSaysSo() {
+    const QString blocked = m_home.filePath("Pictures/not-a-folder");
+    QFile file(blocked);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QVector<GalleryRecord> all = m_store->query();
+    QString error;
+    QStringList written;
+    QCOMPARE(m_store->exportTo({all[0].id, all[1].id}, blocked + "/inside", &written, &error), 0);
+    QVERIFY(written.isEmpty());
+    QVERIFY2(error.contains(blocked), qPrintable(error));
+    // An id that is not in the gallery is skipped, the others still go.
+    QTemporaryDir target;
+    QCOMPARE(m_store->exportTo({all[0].id, 987654}, target.path(), &written, &error), 1);
+    QCOMPARE(written.size(), 1);
+    QVERIFY(QFile::exists(written.front()));
 }
 
 // The gallery's own strings are in the German and Japanese catalogues, plural forms included.
