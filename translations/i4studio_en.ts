@@ -1073,6 +1073,22 @@
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image before this one in the gallery (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image after this one in the gallery (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::JobQueueModel</name>

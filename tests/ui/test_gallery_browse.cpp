@@ -258,12 +258,28 @@ void TestGalleryBrowse::doubleClickOpensZoomableViewer() {
     QVERIFY(qAbs((before.x() - after.x()) * 192 * zoom->effectiveZoom() - 60) < 1e-6);
     QVERIFY(qAbs((before.y() - after.y()) * 128 * zoom->effectiveZoom() - 30) < 1e-6);
 
-    // Double-click in the viewer: back to fit; again: 100 % at the clicked point.
-    QTest::mouseDClick(zoom, Qt::LeftButton, {}, QPoint(100, 100));
+    // Right / Left: the next and previous image of the grid, fitted afresh.
+    QTest::keyClick(zoom, Qt::Key_Right);
+    QCOMPARE(viewer->path(),
+             m_store->imagePath(
+                 m_panel->model()->index(1).data(GalleryModel::RecordRole).value<GalleryRecord>()));
+    QCOMPARE(m_panel->view()->currentIndex().row(), 1);
     QVERIFY(zoom->state().fit);
-    QTest::mouseDClick(zoom, Qt::LeftButton, {}, zoom->rect().center());
+    QTest::keyClick(zoom, Qt::Key_Left);
+    QCOMPARE(viewer->path(), m_store->imagePath(record));
+    QTest::keyClick(zoom, Qt::Key_Left);  // nothing before the first
+    QCOMPARE(viewer->path(), m_store->imagePath(record));
+
+    // Double-click in the viewer: 100 % at the clicked point; again: back to fit.
+    QVERIFY(zoom->state().fit);
+    const QPointF clicked(zoom->width() * 0.25, zoom->height() * 0.5);
+    const QPointF pixel = zoom->mapToImage(clicked);
+    QTest::mouseDClick(zoom, Qt::LeftButton, {}, clicked.toPoint());
     QVERIFY(!zoom->state().fit);
     QCOMPARE(zoom->effectiveZoom(), 1.0);
+    QVERIFY(qAbs(zoom->effectiveCentre().x() * 192 - pixel.x()) < 1.0);
+    QTest::mouseDClick(zoom, Qt::LeftButton, {}, QPoint(100, 100));
+    QVERIFY(zoom->state().fit);
 }
 
 void TestGalleryBrowse::copyImageToClipboard() {

@@ -283,6 +283,13 @@ GalleryPanel::GalleryPanel(GalleryStore* store, QWidget* parent) : QWidget(paren
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     m_viewer = new ImageViewer(this);
+    connect(m_viewer, &ImageViewer::stepRequested, this, [this](int delta) {
+        const int row = m_view->currentIndex().row() + delta;
+        if (row < 0 || row >= m_model->rowCount()) return;
+        m_view->clearSelection();
+        m_view->setCurrentIndex(m_model->index(row));
+        openViewer();
+    });
     reload();
 }
 

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
@@ -23,9 +24,17 @@ ImageViewer::ImageViewer(QWidget* parent) : QDialog(parent) {
     auto* zoomOut = new QPushButton(tr("Zoom out"), this);
     auto* copy = new QPushButton(tr("Copy image"), this);
     auto* close = new QPushButton(tr("Close"), this);
+    auto* previous = new QPushButton(tr("Previous"), this);
+    auto* next = new QPushButton(tr("Next"), this);
+    previous->setToolTip(tr("The image before this one in the gallery (Left)"));
+    next->setToolTip(tr("The image after this one in the gallery (Right)"));
+    connect(previous, &QPushButton::clicked, this, [this] { emit stepRequested(-1); });
+    connect(next, &QPushButton::clicked, this, [this] { emit stepRequested(+1); });
     fit->setToolTip(tr("Fit the window (0); double-click the image for 100 %"));
     actual->setToolTip(tr("One image pixel per screen pixel (1)"));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(previous);
+    buttons->addWidget(next);
     for (QPushButton* button : {fit, actual, zoomIn, zoomOut}) buttons->addWidget(button);
     buttons->addWidget(m_info, 1);
     buttons->addWidget(copy);
@@ -56,6 +65,14 @@ bool ImageViewer::showImage(const QString& path, const QString& title) {
     activateWindow();
     m_view->setFocus();
     return true;
+}
+
+void ImageViewer::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) {
+        emit stepRequested(event->key() == Qt::Key_Left ? -1 : +1);
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void ImageViewer::copyImage() {

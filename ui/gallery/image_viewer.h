@@ -9,7 +9,8 @@ namespace i4::ui {
 class ZoomImageView;
 
 // The full-size viewer the gallery opens on a double-click: the image at any zoom (see
-// ZoomImageView), fit / 100 % / zoom buttons, copy to the clipboard. One window, reused.
+// ZoomImageView), fit / 100 % / zoom buttons, copy to the clipboard, the previous / next image
+// of the grid (buttons, Left / Right). One window, reused.
 class ImageViewer : public QDialog {
     Q_OBJECT
 
@@ -21,6 +22,13 @@ public:
     QString path() const { return m_path; }
     ZoomImageView* view() const { return m_view; }
     void copyImage();
+
+signals:
+    // -1 previous, +1 next: the gallery answers with showImage().
+    void stepRequested(int delta);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     ZoomImageView* m_view = nullptr;
