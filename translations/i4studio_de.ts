@@ -1073,22 +1073,6 @@
         <source>Image</source>
         <translation>Bild</translation>
     </message>
-    <message>
-        <source>Previous</source>
-        <translation>Vorheriges</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Nächstes</translation>
-    </message>
-    <message>
-        <source>The image before this one in the gallery (Left)</source>
-        <translation>Das Bild davor in der Galerie (Links)</translation>
-    </message>
-    <message>
-        <source>The image after this one in the gallery (Right)</source>
-        <translation>Das Bild danach in der Galerie (Rechts)</translation>
-    </message>
 </context>
 <context>
     <name>i4::ui::JobQueueModel</name>
@@ -2053,6 +2037,227 @@
     <message>
         <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
         <translation>Ein API-Schlüssel wird im Schlüsselbund des Systems gespeichert (gibt es keinen, in einer Datei, die nur Sie lesen können), nie in der Einstellungsdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ImageInputPanel</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Stop working from this image: text to image again</source>
+        <translation>Nicht mehr von diesem Bild ausgehen: wieder Text zu Bild</translation>
+    </message>
+    <message>
+        <source>Paint where the picture is repainted (white in the mask). No mask: the whole picture is redrawn at the strength below.</source>
+        <translation>Malen Sie, wo das Bild neu gemalt wird (weiß in der Maske). Ohne Maske wird das ganze Bild mit der Stärke unten neu gezeichnet.</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint the area to repaint</source>
+        <translation>Den neu zu malenden Bereich malen</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Keep this area after all</source>
+        <translation>Diesen Bereich doch behalten</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Drag a box to repaint</source>
+        <translation>Ein Rechteck zum Neumalen aufziehen</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush size, in pixels of the input image</source>
+        <translation>Pinselgröße in Pixeln des Eingabebilds</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>Maske leeren</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>How soft the brush&apos;s edge is: 0 paints a hard edge</source>
+        <translation>Wie weich der Pinselrand ist: 0 malt einen harten Rand</translation>
+    </message>
+    <message>
+        <source>Soft edge</source>
+        <translation>Weicher Rand</translation>
+    </message>
+    <message>
+        <source>Blend the repainted area this many pixels into the kept picture (the mask&apos;s and the extension&apos;s edges)</source>
+        <translation>Den neu gemalten Bereich so viele Pixel weit in das behaltene Bild überblenden (Ränder der Maske und der Erweiterung)</translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation>Überblenden</translation>
+    </message>
+    <message>
+        <source>How much is redrawn: the last share of the steps runs from the picture with noise added. 1 = from noise (the picture only guides the kept area).</source>
+        <translation>Wie viel neu gezeichnet wird: der letzte Teil der Schritte läuft vom verrauschten Bild aus. 1 = aus Rauschen (das Bild bestimmt nur den behaltenen Bereich).</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Crop to fill</source>
+        <translation>Zuschneiden</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>Strecken</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Anpassen</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Unten</translation>
+    </message>
+    <message>
+        <source>Outpainting: pixels added on this side (%1); the new area is painted</source>
+        <translation>Outpainting: Pixel, die auf dieser Seite (%1) angefügt werden; der neue Bereich wird gemalt</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Erweitern</translation>
+    </message>
+    <message>
+        <source>Use its size</source>
+        <translation>Seine Größe nehmen</translation>
+    </message>
+    <message>
+        <source>Set the output size to the input&apos;s (with the extension), rounded to multiples of 16</source>
+        <translation>Die Ausgabegröße auf die des Eingabebilds (mit Erweiterung) setzen, auf Vielfache von 16 gerundet</translation>
+    </message>
+    <message>
+        <source>Input image</source>
+        <translation>Eingabebild</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as an image: %2</source>
+        <translation>%1 kann nicht als Bild gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>Used as it is (%1).</source>
+        <translation>Unverändert verwendet (%1).</translation>
+    </message>
+    <message>
+        <source>%1 stretched to %2 (scaled by %3 × %4).</source>
+        <translation>%1 auf %2 gestreckt (skaliert um %3 × %4).</translation>
+    </message>
+    <message>
+        <source>%1 scaled by %2 to %3.</source>
+        <translation>%1 um %2 auf %3 skaliert.</translation>
+    </message>
+    <message>
+        <source>%1 scaled by %2 and cropped to %3 (%4 px cut).</source>
+        <translation>%1 um %2 skaliert und auf %3 zugeschnitten (%4 px abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>No input image: text to image. Drop a picture on the window to work from it.</source>
+        <translation>Kein Eingabebild: Text zu Bild. Ziehen Sie ein Bild auf das Fenster, um davon auszugehen.</translation>
+    </message>
+    <message>
+        <source>Inpainting and outpainting: the mask and the new area are painted.</source>
+        <translation>Inpainting und Outpainting: Maske und neuer Bereich werden gemalt.</translation>
+    </message>
+    <message>
+        <source>Inpainting: the mask is repainted, the rest kept.</source>
+        <translation>Inpainting: die Maske wird neu gemalt, der Rest bleibt.</translation>
+    </message>
+    <message>
+        <source>Outpainting: the new area is painted, the picture kept.</source>
+        <translation>Outpainting: der neue Bereich wird gemalt, das Bild bleibt.</translation>
+    </message>
+    <message>
+        <source>Image to image: the whole picture is redrawn.</source>
+        <translation>Bild zu Bild: das ganze Bild wird neu gezeichnet.</translation>
+    </message>
+    <message>
+        <source>the mask could not be encoded</source>
+        <translation>die Maske konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>the mask could not be written to %1: %2</source>
+        <translation>die Maske konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MaskCanvas</name>
+    <message>
+        <source>Drop an image here (or on the window), or choose one</source>
+        <translation>Ziehen Sie ein Bild hierher (oder auf das Fenster) oder wählen Sie eines aus</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MainWindow</name>
+    <message>
+        <source>Input image</source>
+        <translation>Eingabebild</translation>
+    </message>
+    <message>
+        <source>Working from %1</source>
+        <translation>Ausgehend von %1</translation>
+    </message>
+    <message>
+        <source>The input image cannot be used: %1</source>
+        <translation>Das Eingabebild kann nicht verwendet werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -1063,22 +1063,6 @@
         <source>Image</source>
         <translation>画像</translation>
     </message>
-    <message>
-        <source>Previous</source>
-        <translation>前へ</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>次へ</translation>
-    </message>
-    <message>
-        <source>The image before this one in the gallery (Left)</source>
-        <translation>ギャラリーで一つ前の画像（←）</translation>
-    </message>
-    <message>
-        <source>The image after this one in the gallery (Right)</source>
-        <translation>ギャラリーで一つ後の画像（→）</translation>
-    </message>
 </context>
 <context>
     <name>i4::ui::JobQueueModel</name>
@@ -2037,6 +2021,227 @@
     <message>
         <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
         <translation>API キーはシステムのキーチェーン（ない場合はあなただけが読めるファイル）に保存され、設定ファイルには保存されません。</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::ImageInputPanel</name>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>Stop working from this image: text to image again</source>
+        <translation>この画像から生成するのをやめる（テキストから画像に戻す）</translation>
+    </message>
+    <message>
+        <source>Paint where the picture is repainted (white in the mask). No mask: the whole picture is redrawn at the strength below.</source>
+        <translation>描き直す範囲を塗ります（マスクの白）。マスクなしでは、下の強さで画像全体を描き直します。</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>ブラシ</translation>
+    </message>
+    <message>
+        <source>Paint the area to repaint</source>
+        <translation>描き直す範囲を塗る</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
+    </message>
+    <message>
+        <source>Keep this area after all</source>
+        <translation>この範囲は残す</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Drag a box to repaint</source>
+        <translation>ドラッグで描き直す矩形を指定</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush size, in pixels of the input image</source>
+        <translation>ブラシの大きさ（入力画像のピクセル）</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>マスクを消去</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>反転</translation>
+    </message>
+    <message>
+        <source>How soft the brush&apos;s edge is: 0 paints a hard edge</source>
+        <translation>ブラシの縁のぼかし（0 でくっきり）</translation>
+    </message>
+    <message>
+        <source>Soft edge</source>
+        <translation>ぼかし</translation>
+    </message>
+    <message>
+        <source>Blend the repainted area this many pixels into the kept picture (the mask&apos;s and the extension&apos;s edges)</source>
+        <translation>描き直す範囲を、残す画像へこのピクセル数だけなじませます（マスクと拡張部分の縁）</translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation>境界のなじませ</translation>
+    </message>
+    <message>
+        <source>How much is redrawn: the last share of the steps runs from the picture with noise added. 1 = from noise (the picture only guides the kept area).</source>
+        <translation>どれだけ描き直すか：ステップの最後の割合を、ノイズを加えた画像から実行します。1 = ノイズから（画像は残す範囲だけに使われます）。</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>強さ</translation>
+    </message>
+    <message>
+        <source>Crop to fill</source>
+        <translation>切り抜いて合わせる</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>引き伸ばす</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>合わせ方</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>Outpainting: pixels added on this side (%1); the new area is painted</source>
+        <translation>アウトペインティング：この辺（%1）に追加するピクセル数。追加部分が描かれます</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>拡張</translation>
+    </message>
+    <message>
+        <source>Use its size</source>
+        <translation>このサイズにする</translation>
+    </message>
+    <message>
+        <source>Set the output size to the input&apos;s (with the extension), rounded to multiples of 16</source>
+        <translation>出力サイズを入力画像（拡張を含む）のサイズにします（16 の倍数に丸め）</translation>
+    </message>
+    <message>
+        <source>Input image</source>
+        <translation>入力画像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp);;All files (*)</source>
+        <translation>画像 (*.png *.jpg *.jpeg *.webp *.bmp);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as an image: %2</source>
+        <translation>%1 を画像として読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
+        <translation>%1 を書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1（%2×%3）</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>Used as it is (%1).</source>
+        <translation>そのまま使用（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 stretched to %2 (scaled by %3 × %4).</source>
+        <translation>%1 を %2 に引き伸ばし（倍率 %3 × %4）。</translation>
+    </message>
+    <message>
+        <source>%1 scaled by %2 to %3.</source>
+        <translation>%1 を %2 倍して %3 に。</translation>
+    </message>
+    <message>
+        <source>%1 scaled by %2 and cropped to %3 (%4 px cut).</source>
+        <translation>%1 を %2 倍し、%3 に切り抜き（%4 px カット）。</translation>
+    </message>
+    <message>
+        <source>No input image: text to image. Drop a picture on the window to work from it.</source>
+        <translation>入力画像なし：テキストから画像。画像をウィンドウにドロップすると、その画像から生成します。</translation>
+    </message>
+    <message>
+        <source>Inpainting and outpainting: the mask and the new area are painted.</source>
+        <translation>インペインティングとアウトペインティング：マスクと追加部分を描きます。</translation>
+    </message>
+    <message>
+        <source>Inpainting: the mask is repainted, the rest kept.</source>
+        <translation>インペインティング：マスク部分を描き直し、残りはそのまま。</translation>
+    </message>
+    <message>
+        <source>Outpainting: the new area is painted, the picture kept.</source>
+        <translation>アウトペインティング：追加部分を描き、画像はそのまま。</translation>
+    </message>
+    <message>
+        <source>Image to image: the whole picture is redrawn.</source>
+        <translation>画像から画像：画像全体を描き直します。</translation>
+    </message>
+    <message>
+        <source>the mask could not be encoded</source>
+        <translation>マスクをエンコードできませんでした</translation>
+    </message>
+    <message>
+        <source>the mask could not be written to %1: %2</source>
+        <translation>マスクを %1 に書き込めませんでした：%2</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MaskCanvas</name>
+    <message>
+        <source>Drop an image here (or on the window), or choose one</source>
+        <translation>ここ（またはウィンドウ）に画像をドロップするか、選択してください</translation>
+    </message>
+</context>
+<context>
+    <name>i4::ui::MainWindow</name>
+    <message>
+        <source>Input image</source>
+        <translation>入力画像</translation>
+    </message>
+    <message>
+        <source>Working from %1</source>
+        <translation>%1 から生成します</translation>
+    </message>
+    <message>
+        <source>The input image cannot be used: %1</source>
+        <translation>入力画像を使用できません：%1</translation>
     </message>
 </context>
 </TS>

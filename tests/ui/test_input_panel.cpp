@@ -11,6 +11,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUrl>
 #include <QtTest>
 
@@ -38,6 +39,7 @@ private slots:
     void extensionAndFitAreSaid();
     void remixAndUseAsInputRestoreIt();
     void otherFormatsAndNonImages();
+    void stringsAreTranslated();
 
 private:
     QString writeImage(const QString& name, QSize size, const char* format = "PNG");
@@ -264,6 +266,19 @@ void TestInputPanel::otherFormatsAndNonImages() {
     QVERIFY(!panel()->setInputImage(text.fileName(), &error));
     QVERIFY2(error.contains("notes.png"), qPrintable(error));
     QCOMPARE(panel()->inputPath(), QFileInfo(panel()->inputPath()).absoluteFilePath());
+}
+
+void TestInputPanel::stringsAreTranslated() {
+    QTranslator german, japanese;
+    QVERIFY(german.load(QStringLiteral(":/i18n/i4studio_de.qm")));
+    QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
+    QCOMPARE(german.translate("i4::ui::ImageInputPanel", "Strength"), QStringLiteral("Stärke"));
+    QCOMPARE(german.translate("i4::ui::MainWindow", "Input image"), QStringLiteral("Eingabebild"));
+    QCOMPARE(japanese.translate("i4::ui::ImageInputPanel", "Inpainting: the mask is repainted, the rest kept."),
+             QStringLiteral("インペインティング：マスク部分を描き直し、残りはそのまま。"));
+    QCOMPARE(japanese.translate("i4::ui::MaskCanvas",
+                                "Drop an image here (or on the window), or choose one"),
+             QStringLiteral("ここ（またはウィンドウ）に画像をドロップするか、選択してください"));
 }
 
 QTEST_MAIN(TestInputPanel)

@@ -144,8 +144,8 @@ ImageInputPanel::ImageInputPanel(QWidget* parent) : QWidget(parent) {
         m_extend[i]->setObjectName(QString::fromLatin1(names[i]));
         m_extend[i]->setRange(0, pipeline::kMaxCanvasExtension);
         m_extend[i]->setSingleStep(16);
-        m_extend[i]->setToolTip(tr("Outpainting: pixels added on the %1; the new area is painted")
-                                    .arg(sides[i].toLower()));
+        m_extend[i]->setToolTip(
+            tr("Outpainting: pixels added on this side (%1); the new area is painted").arg(sides[i]));
         m_extend[i]->setPrefix(sides[i].left(1) + QStringLiteral(" "));
         extendRow->addWidget(m_extend[i]);
         connect(m_extend[i], qOverload<int>(&QSpinBox::valueChanged), this, [this] {
@@ -330,7 +330,7 @@ void ImageInputPanel::updateState() {
     const bool mask = m_canvas->hasMask();
     const bool extend = !extension().isNull();
     if (mask && extend)
-        mode = tr("Inpainting and outpainting");
+        mode = tr("Inpainting and outpainting: the mask and the new area are painted.");
     else if (mask)
         mode = tr("Inpainting: the mask is repainted, the rest kept.");
     else if (extend)
