@@ -3,6 +3,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +12,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTranslator>
 #include <QtTest>
 #include <functional>
@@ -22,6 +24,7 @@
 #include "ui/gallery/image_viewer.h"
 #include "ui/gallery/png_metadata.h"
 #include "ui/gallery/zoom_image_view.h"
+#include "ui/settings/translations.h"
 
 using namespace i4::ui;
 
@@ -100,6 +103,7 @@ private slots:
     void contextMenuOffersTheActions();
     void exportToAFolderThatCannotBeMadeSaysSo();
     void stringsAreTranslated();
+    void germanAtASmallWindowFits();
 
 private:
     void clickRow(int row, Qt::KeyboardModifiers modifiers = {});
@@ -462,6 +466,33 @@ void TestGalleryBrowse::stringsAreTranslated() {
                 .startsWith("Kein Treffer unter %n Bild."));
     QCOMPARE(japanese.translate("i4::ui::GalleryDelegate", "%n variation(s)", nullptr, 2),
              QStringLiteral("バリエーション %n"));
+}
+
+// In German, in the gallery tab of a 1024x700 window, every action button shows its whole label
+// and the filters fit. With $I4_SCREENSHOT_DIR set, the panel is saved as gallery-de-small.png.
+void TestGalleryBrowse::germanAtASmallWindowFits() {
+    QCOMPARE(installTranslators(qApp, QStringLiteral("de")), QStringLiteral("de"));
+    GalleryPanel panel(m_store.get());
+    panel.resize(1024, 560);  // the tab's share of a 1024x700 window
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(
+        panel.selectRecord(panel.model()->index(0).data(GalleryModel::RecordIdRole).toLongLong()));
+    QCOMPARE(panel.action("varySubtle")->text(), QStringLiteral("Leicht variieren"));
+    for (QToolButton* button : panel.findChildren<QToolButton*>()) {
+        if (!button->isVisible()) continue;
+        QVERIFY2(button->width() >= button->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1: %2 < %3")
+                                .arg(button->text())
+                                .arg(button->width())
+                                .arg(button->sizeHint().width())));
+    }
+    for (QWidget* w : panel.findChildren<QComboBox*>()) {
+        QVERIFY2(w->width() >= w->minimumSizeHint().width(), qPrintable(w->objectName()));
+    }
+    const QString dir = qEnvironmentVariable("I4_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) QVERIFY(panel.grab().save(QDir(dir).filePath("gallery-de-small.png")));
+    installTranslators(qApp, QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestGalleryBrowse)
