@@ -1944,12 +1944,12 @@
 <context>
     <name>i4::ui::MagicSettings</name>
     <message>
-        <source>The local magic prompt back end is not available in this build. Choose an endpoint in Settings › Magic prompt.</source>
-        <translation>Das lokale Magic-Prompt-Backend ist in diesem Build nicht verfügbar. Wählen Sie unter Einstellungen › Magic Prompt einen Endpunkt.</translation>
-    </message>
-    <message>
         <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
         <translation>Es ist kein Endpunkt-Modell eingestellt. Geben Sie unter Einstellungen › Magic Prompt die URL und das Modell eines OpenAI-kompatiblen Chat-Servers ein.</translation>
+    </message>
+    <message>
+        <source>The local magic prompt runs the active model&apos;s language model: choose a model folder in Settings first.</source>
+        <translation>Der lokale Magic Prompt verwendet das Sprachmodell des aktiven Modells: Wählen Sie zuerst in den Einstellungen einen Modellordner.</translation>
     </message>
 </context>
 <context>
@@ -2011,10 +2011,6 @@
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <source>The local back end is not available in this build yet; the magic prompt needs an endpoint for now.</source>
-        <translation>Das lokale Backend ist in diesem Build noch nicht verfügbar; der Magic Prompt braucht vorerst einen Endpunkt.</translation>
-    </message>
-    <message>
         <source>the stored key is removed on OK</source>
         <translation>der gespeicherte Schlüssel wird bei OK entfernt</translation>
     </message>
@@ -2037,6 +2033,30 @@
     <message>
         <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
         <translation>Ein API-Schlüssel wird im Schlüsselbund des Systems gespeichert (gibt es keinen, in einer Datei, die nur Sie lesen können), nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>beside the text encoder</source>
+        <translation>neben dem Text-Encoder</translation>
+    </message>
+    <message>
+        <source>The LM head (lm_head.weight) when it is not beside the text encoder: a .safetensors file, or a folder such as a Qwen/Qwen3-VL-8B-Instruct download</source>
+        <translation>Der LM-Head (lm_head.weight), wenn er nicht neben dem Text-Encoder liegt: eine .safetensors-Datei oder ein Ordner, etwa ein Download von Qwen/Qwen3-VL-8B-Instruct</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Folder with the LM head</source>
+        <translation>Ordner mit dem LM-Head</translation>
+    </message>
+    <message>
+        <source>LM head</source>
+        <translation>LM-Head</translation>
+    </message>
+    <message>
+        <source>The local back end runs on this machine with the active model folder: the demo model&apos;s own small language model, or the text encoder with an LM head (lm_head.weight, 622M parameters, from Qwen/Qwen3-VL-8B-Instruct) found beside it or where LM head says. It loads on the first magic prompt and stays loaded.</source>
+        <translation>Das lokale Backend läuft auf diesem Rechner mit dem aktiven Modellordner: dem eigenen kleinen Sprachmodell des Demomodells oder dem Text-Encoder mit einem LM-Head (lm_head.weight, 622 Mio. Parameter, aus Qwen/Qwen3-VL-8B-Instruct), der daneben oder unter „LM-Head“ zu finden ist. Es wird beim ersten Magic Prompt geladen und bleibt geladen.</translation>
     </message>
 </context>
 <context>

@@ -1960,11 +1960,11 @@
 <context>
     <name>i4::ui::MagicSettings</name>
     <message>
-        <source>The local magic prompt back end is not available in this build. Choose an endpoint in Settings › Magic prompt.</source>
+        <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
+        <source>The local magic prompt runs the active model&apos;s language model: choose a model folder in Settings first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2027,10 +2027,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local back end is not available in this build yet; the magic prompt needs an endpoint for now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the stored key is removed on OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2052,6 +2048,30 @@
     </message>
     <message>
         <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beside the text encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LM head (lm_head.weight) when it is not beside the text encoder: a .safetensors file, or a folder such as a Qwen/Qwen3-VL-8B-Instruct download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the LM head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LM head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local back end runs on this machine with the active model folder: the demo model&apos;s own small language model, or the text encoder with an LM head (lm_head.weight, 622M parameters, from Qwen/Qwen3-VL-8B-Instruct) found beside it or where LM head says. It loads on the first magic prompt and stays loaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

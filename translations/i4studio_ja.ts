@@ -1928,12 +1928,12 @@
 <context>
     <name>i4::ui::MagicSettings</name>
     <message>
-        <source>The local magic prompt back end is not available in this build. Choose an endpoint in Settings › Magic prompt.</source>
-        <translation>このビルドではローカルのマジックプロンプト用バックエンドを使えません。「設定 › マジックプロンプト」でエンドポイントを選んでください。</translation>
-    </message>
-    <message>
         <source>No endpoint model is set. Enter the URL and model of an OpenAI-compatible chat server in Settings › Magic prompt.</source>
         <translation>エンドポイントのモデルが設定されていません。「設定 › マジックプロンプト」で OpenAI 互換チャットサーバーの URL とモデルを入力してください。</translation>
+    </message>
+    <message>
+        <source>The local magic prompt runs the active model&apos;s language model: choose a model folder in Settings first.</source>
+        <translation>ローカルのマジックプロンプトはアクティブなモデルの言語モデルを使います。先に設定でモデルフォルダーを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -1995,10 +1995,6 @@
         <translation>タイムアウト</translation>
     </message>
     <message>
-        <source>The local back end is not available in this build yet; the magic prompt needs an endpoint for now.</source>
-        <translation>このビルドではローカルのバックエンドはまだ使えません。当面、マジックプロンプトにはエンドポイントが必要です。</translation>
-    </message>
-    <message>
         <source>the stored key is removed on OK</source>
         <translation>保存済みのキーは OK で削除されます</translation>
     </message>
@@ -2021,6 +2017,30 @@
     <message>
         <source>An API key is kept in the system keychain (or, where there is none, in a file only you can read), never in the settings file.</source>
         <translation>API キーはシステムのキーチェーン（ない場合はあなただけが読めるファイル）に保存され、設定ファイルには保存されません。</translation>
+    </message>
+    <message>
+        <source>beside the text encoder</source>
+        <translation>テキストエンコーダーの隣</translation>
+    </message>
+    <message>
+        <source>The LM head (lm_head.weight) when it is not beside the text encoder: a .safetensors file, or a folder such as a Qwen/Qwen3-VL-8B-Instruct download</source>
+        <translation>テキストエンコーダーの隣にない場合の LM ヘッド（lm_head.weight）: .safetensors ファイル、または Qwen/Qwen3-VL-8B-Instruct をダウンロードしたフォルダーなど</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Folder with the LM head</source>
+        <translation>LM ヘッドのあるフォルダー</translation>
+    </message>
+    <message>
+        <source>LM head</source>
+        <translation>LM ヘッド</translation>
+    </message>
+    <message>
+        <source>The local back end runs on this machine with the active model folder: the demo model&apos;s own small language model, or the text encoder with an LM head (lm_head.weight, 622M parameters, from Qwen/Qwen3-VL-8B-Instruct) found beside it or where LM head says. It loads on the first magic prompt and stays loaded.</source>
+        <translation>ローカルのバックエンドは、アクティブなモデルフォルダーを使ってこのマシン上で動きます。デモモデル専用の小さな言語モデル、またはテキストエンコーダーと、その隣か「LM ヘッド」で指定した場所にある LM ヘッド（lm_head.weight、6.22 億パラメーター、Qwen/Qwen3-VL-8B-Instruct のもの）を使います。最初のマジックプロンプトで読み込まれ、その後も読み込まれたままです。</translation>
     </message>
 </context>
 <context>

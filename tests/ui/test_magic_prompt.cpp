@@ -3,7 +3,8 @@
 // shown, the settings section stores the endpoint and its key (user-only file without a
 // keychain), and a real chat-completions server on 127.0.0.1 drives it end to end, the idea
 // reaching the image's PNG metadata. With I4_SCREENSHOT_DIR set the window is saved there as
-// magic_prompt.png after the endpoint's caption arrived.
+// magic_prompt_endpoint.png after the endpoint's caption arrived, and as magic_prompt.png after
+// the demo model's own language model wrote one.
 
 #include <httplib.h>
 
@@ -24,6 +25,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/caption/caption_verifier.h"
 #include "core/magic/magic_prompt.h"
 #include "tests/ui/fake_engine.h"
 #include "ui/gallery/png_metadata.h"
@@ -131,7 +133,8 @@ private slots:
     void failureIsShownAndNothingChanges();
     void plainPromptBecomesTheIdea();
     void settingsStoreEndpointAndKey();
-    void localBackendSaysItIsUnavailable();
+    void localBackendNeedsAModelFolder();
+    void localBackendWithTheDemoModel();
     void endpointEndToEndWithMetadata();
     void translated();
 
@@ -361,17 +364,75 @@ void TestMagicPrompt::settingsStoreEndpointAndKey() {
     QVERIFY2(whyNot.contains(QStringLiteral("http://")), qPrintable(whyNot));
 }
 
-void TestMagicPrompt::localBackendSaysItIsUnavailable() {
+void TestMagicPrompt::localBackendNeedsAModelFolder() {
     MagicSettings settings(m_settings.get());
     MagicPromptConfig c = settings.config();
     c.backend = QStringLiteral("local");
     settings.setConfig(c);
     QString whyNot;
     QVERIFY(!createMagicBackend(settings, &whyNot));
-    QVERIFY2(whyNot.contains(QStringLiteral("local")), qPrintable(whyNot));
+    QVERIFY2(whyNot.contains(QStringLiteral("model folder")), qPrintable(whyNot));
     MagicSettingsBox box(&settings);
     QVERIFY(!box.urlEdit()->isEnabled());
-    QVERIFY(box.noteLabel()->text().contains(QStringLiteral("not available")));
+    QVERIFY(box.lmHeadEdit()->isEnabled());
+    QVERIFY(box.noteLabel()->text().contains(QStringLiteral("active model folder")));
+
+    // A folder that holds no language model: the run fails in words, on the run's thread.
+    const QString empty = m_dir->filePath(QStringLiteral("no-model"));
+    QVERIFY(QDir().mkpath(empty));
+    m_settings->setModelFolders({empty});
+    m_settings->setActiveModelFolder(empty);
+    auto w = window();
+    w->captionEditor()->setPromptText(QStringLiteral("kept"));
+    w->magicPromptBar()->ideaEdit()->setText(QStringLiteral("a red ring"));
+    w->magicPromptBar()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->magicPromptBar()->isRunning(), 30000);
+    const QString status = w->magicPromptBar()->statusLabel()->text();
+    QVERIFY2(status.startsWith(QStringLiteral("Magic prompt failed: ")) &&
+                 status.size() > 30,
+             qPrintable(status));
+    QCOMPARE(w->captionEditor()->promptText(), QStringLiteral("kept"));
+}
+
+// The shipped demo model's own language model, through the window, on the CPU. With
+// I4_SCREENSHOT_DIR set the window is saved as magic_prompt.png.
+void TestMagicPrompt::localBackendWithTheDemoModel() {
+    const QString demo = QStringLiteral(I4_DEMO_MODEL_DIR);
+    if (!QFile::exists(demo + QStringLiteral("/magic_prompt/config.json"))) {
+        QSKIP("the demo model has no magic_prompt/ language model yet");
+    }
+    m_settings->setModelFolders({demo});
+    m_settings->setActiveModelFolder(demo);
+    {
+        MagicSettings settings(m_settings.get());
+        MagicPromptConfig c = settings.config();
+        c.backend = QStringLiteral("local");
+        settings.setConfig(c);
+    }
+    auto w = window();
+    MagicPromptBar* bar = w->magicPromptBar();
+    CaptionEditor* editor = w->captionEditor();
+    int updates = 0;
+    connect(editor, &CaptionEditor::promptChanged, this, [&] { updates += bar->isRunning(); });
+    const QString idea = QStringLiteral("a green star above a red ring on a beige background");
+    bar->ideaEdit()->setText(idea);
+    QTest::mouseClick(bar->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isRunning(), 300000);
+    const QString status = bar->statusLabel()->text();
+    QVERIFY2(status.startsWith(QStringLiteral("Caption written")), qPrintable(status));
+    QVERIFY2(updates >= 3, qPrintable(QString::number(updates)));  // it streamed
+    QVERIFY(editor->isStructured());
+    QVERIFY(i4::caption::verifyCaption(editor->promptText().toStdString()).empty());
+    QVERIFY(!editor->caption().elements.isEmpty());
+    QCOMPARE(QString::fromStdString(w->currentRequest().magicIdea), idea);
+    const QString dir = qEnvironmentVariable("I4_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        w->resize(1360, 900);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QTest::qWait(200);
+        QVERIFY(w->grab().save(dir + QStringLiteral("/magic_prompt.png")));
+    }
 }
 
 void TestMagicPrompt::endpointEndToEndWithMetadata() {
@@ -398,14 +459,14 @@ void TestMagicPrompt::endpointEndToEndWithMetadata() {
     QCOMPARE(editor->promptText().toStdString(),
              i4::magic::finishMagicCaption(captionFor(idea.toStdString())));
 
-    // The editor after a magic prompt (docs/screenshots/magic_prompt.png).
+    // The editor after a magic prompt from an endpoint (docs/screenshots).
     const QString dir = qEnvironmentVariable("I4_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         w->resize(1360, 900);
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
         QTest::qWait(200);
-        QVERIFY(w->grab().save(dir + QStringLiteral("/magic_prompt.png")));
+        QVERIFY(w->grab().save(dir + QStringLiteral("/magic_prompt_endpoint.png")));
     }
 
     // The idea goes with the request into the PNG's metadata and comes back on remix.

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "core/magic/endpoint_backend.h"
+#include "ui/magic/local_magic_backend.h"
 #include "ui/settings/app_settings.h"
 
 namespace i4::ui {
@@ -14,6 +15,7 @@ const QString kModel = QStringLiteral("magicPrompt/model");
 const QString kStream = QStringLiteral("magicPrompt/stream");
 const QString kTimeout = QStringLiteral("magicPrompt/timeoutSeconds");
 const QString kTemperature = QStringLiteral("magicPrompt/temperature");
+const QString kLmHead = QStringLiteral("magicPrompt/lmHead");
 const QString kKeyLocation = QStringLiteral("magicPrompt/keyLocation");
 const QString kKeychainService = QStringLiteral("i4studio");
 
@@ -31,7 +33,7 @@ ApiKeyStore keyStoreFor(QSettings* settings) {
 }  // namespace
 
 MagicSettings::MagicSettings(AppSettings* app)
-    : m_settings(&app->store()), m_keys(keyStoreFor(m_settings)) {}
+    : m_app(app), m_settings(&app->store()), m_keys(keyStoreFor(m_settings)) {}
 
 MagicSettings::MagicSettings(const QString& iniPath)
     : m_owned(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)),
@@ -52,6 +54,14 @@ QString MagicSettings::loadApiKey() {
     return m_keys.load();
 }
 
+QString MagicSettings::modelFolder() const {
+    return m_app ? m_app->activeModelFolder() : QString();
+}
+
+QString MagicSettings::device() const {
+    return m_app ? m_app->effectiveDevice() : QStringLiteral("auto");
+}
+
 QString MagicSettings::apiKeyLocation() const { return m_settings->value(kKeyLocation).toString(); }
 
 const QStringList& MagicSettings::backendChoices() {
@@ -68,6 +78,7 @@ MagicPromptConfig MagicSettings::config() const {
     c.stream = m_settings->value(kStream, c.stream).toBool();
     c.timeoutSeconds = std::clamp(m_settings->value(kTimeout, c.timeoutSeconds).toInt(), 5, 3600);
     c.temperature = std::clamp(m_settings->value(kTemperature, c.temperature).toDouble(), 0.0, 2.0);
+    c.lmHead = m_settings->value(kLmHead).toString();
     return c;
 }
 
@@ -78,6 +89,7 @@ void MagicSettings::setConfig(const MagicPromptConfig& c) {
     m_settings->setValue(kStream, c.stream);
     m_settings->setValue(kTimeout, c.timeoutSeconds);
     m_settings->setValue(kTemperature, c.temperature);
+    m_settings->setValue(kLmHead, c.lmHead.trimmed());
     m_settings->sync();
 }
 
@@ -85,15 +97,17 @@ std::unique_ptr<magic::MagicPromptBackend> createMagicBackend(MagicSettings& set
                                                               QString* whyNot) {
     const MagicPromptConfig c = settings.config();
     if (c.backend == QLatin1String("local")) {
-        // Note [local magic prompt]: the local back end (a Qwen3 causal LM on the text encoder's
-        // weights) plugs in here once core/magic has it.
-        if (whyNot) {
-            *whyNot = QCoreApplication::translate(
-                "i4::ui::MagicSettings",
-                "The local magic prompt back end is not available in this build. "
-                "Choose an endpoint in Settings › Magic prompt.");
+        if (settings.modelFolder().isEmpty()) {
+            if (whyNot) {
+                *whyNot = QCoreApplication::translate(
+                    "i4::ui::MagicSettings",
+                    "The local magic prompt runs the active model's language model: choose a "
+                    "model folder in Settings first.");
+            }
+            return nullptr;
         }
-        return nullptr;
+        return std::make_unique<LocalMagicBackend>(settings.modelFolder(), c.lmHead,
+                                                   settings.device());
     }
     if (c.model.trimmed().isEmpty()) {
         if (whyNot) {

@@ -21,6 +21,9 @@ struct MagicPromptConfig {
     bool stream = true;
     int timeoutSeconds = 120;  // longest silence of a streamed answer, whole answer otherwise
     double temperature = 0.7;
+    // Local: where the LM head is, when it is not beside the text encoder (a file, or a folder
+    // such as a Qwen3-VL-8B-Instruct download); "" looks beside the encoder only.
+    QString lmHead;
 };
 
 class AppSettings;
@@ -46,9 +49,15 @@ public:
     QString apiKeyLocation() const;
     QString apiKeyFile() const { return m_keys.fallbackFile(); }
 
+    // What the local back end runs: the active model folder and the device the model loads on
+    // ("" and "auto" without the app's settings).
+    QString modelFolder() const;
+    QString device() const;
+
     static const QStringList& backendChoices();  // "endpoint", "local"
 
 private:
+    AppSettings* m_app = nullptr;
     std::unique_ptr<QSettings> m_owned;
     QSettings* m_settings;
     ApiKeyStore m_keys;

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -49,6 +50,19 @@ MagicSettingsBox::MagicSettingsBox(MagicSettings* settings, QWidget* parent)
     m_timeout->setRange(5, 3600);
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setToolTip(tr("How long the server may stay silent before the request is given up"));
+    m_lmHead = new QLineEdit(this);
+    m_lmHead->setObjectName(QStringLiteral("magicLmHead"));
+    m_lmHead->setPlaceholderText(tr("beside the text encoder"));
+    m_lmHead->setToolTip(
+        tr("The LM head (lm_head.weight) when it is not beside the text encoder: "
+           "a .safetensors file, or a folder such as a "
+           "Qwen/Qwen3-VL-8B-Instruct download"));
+    m_lmHeadBrowse = new QPushButton(tr("Browse…"), this);
+    connect(m_lmHeadBrowse, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, tr("Folder with the LM head"), m_lmHead->text());
+        if (!folder.isEmpty()) m_lmHead->setText(folder);
+    });
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("magicNote"));
     m_note->setWordWrap(true);
@@ -61,6 +75,10 @@ MagicSettingsBox::MagicSettingsBox(MagicSettings* settings, QWidget* parent)
     form->addRow(tr("API key"), keyRow);
     form->addRow(QString(), m_stream);
     form->addRow(tr("Time-out"), m_timeout);
+    auto* headRow = new QHBoxLayout;
+    headRow->addWidget(m_lmHead, 1);
+    headRow->addWidget(m_lmHeadBrowse);
+    form->addRow(tr("LM head"), headRow);
     form->addRow(m_note);
 
     const MagicPromptConfig c = settings->config();
@@ -69,6 +87,7 @@ MagicSettingsBox::MagicSettingsBox(MagicSettings* settings, QWidget* parent)
     m_model->setText(c.model);
     m_stream->setChecked(c.stream);
     m_timeout->setValue(c.timeoutSeconds);
+    m_lmHead->setText(c.lmHead);
     connect(m_backend, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &MagicSettingsBox::updateState);
     updateState();
@@ -79,10 +98,15 @@ void MagicSettingsBox::updateState() {
     for (QWidget* w : std::initializer_list<QWidget*>{m_url, m_model, m_key, m_stream, m_timeout}) {
         w->setEnabled(endpoint);
     }
+    m_lmHead->setEnabled(!endpoint);
+    m_lmHeadBrowse->setEnabled(!endpoint);
     if (!endpoint) {
         m_note->setText(
-            tr("The local back end is not available in this build yet; the magic "
-               "prompt needs an endpoint for now."));
+            tr("The local back end runs on this machine with the active model folder: "
+               "the demo model's own small language model, or the text encoder with "
+               "an LM head (lm_head.weight, 622M parameters, from "
+               "Qwen/Qwen3-VL-8B-Instruct) found beside it or where LM head says. It "
+               "loads on the first magic prompt and stays loaded."));
         return;
     }
     const QString where = m_forget ? QString() : m_settings->apiKeyLocation();
@@ -114,6 +138,7 @@ bool MagicSettingsBox::apply(QString* error) {
     c.model = m_model->text().trimmed();
     c.stream = m_stream->isChecked();
     c.timeoutSeconds = m_timeout->value();
+    c.lmHead = m_lmHead->text().trimmed();
     m_settings->setConfig(c);
     const QString key = m_key->text().trimmed();
     if (m_forget || !key.isEmpty()) {

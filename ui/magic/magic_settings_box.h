@@ -33,6 +33,7 @@ public:
     QCheckBox* streamBox() const { return m_stream; }
     QSpinBox* timeoutBox() const { return m_timeout; }
     QLabel* noteLabel() const { return m_note; }
+    QLineEdit* lmHeadEdit() const { return m_lmHead; }
 
 private:
     void updateState();
@@ -46,6 +47,8 @@ private:
     QPushButton* m_forgetKey = nullptr;
     QCheckBox* m_stream = nullptr;
     QSpinBox* m_timeout = nullptr;
+    QLineEdit* m_lmHead = nullptr;
+    QPushButton* m_lmHeadBrowse = nullptr;
     QLabel* m_note = nullptr;
 };
 

@@ -4,6 +4,8 @@
 target_sources(i4ui PRIVATE
     magic/api_key_store.cpp
     magic/api_key_store.h
+    magic/local_magic_backend.cpp
+    magic/local_magic_backend.h
     magic/magic_prompt_bar.cpp
     magic/magic_prompt_bar.h
     magic/magic_prompt_runner.cpp
