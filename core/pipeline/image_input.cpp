@@ -156,6 +156,14 @@ CanvasFit planCanvasFit(int sourceWidth, int sourceHeight, const CanvasExtension
         extend.right > kMaxCanvasExtension || extend.bottom > kMaxCanvasExtension) {
         throw InputError("input.extend: each side must be between 0 and 4096 pixels");
     }
+    // The canvas is worked on as floats: bounded like a decoded PNG (4096 x 4096 pixels).
+    const int64_t canvasW = int64_t(sourceWidth) + extend.left + extend.right;
+    const int64_t canvasH = int64_t(sourceHeight) + extend.top + extend.bottom;
+    if (canvasW * canvasH > kMaxCanvasPixels) {
+        throw InputError("input: the image with its extension is " + std::to_string(canvasW) +
+                         "x" + std::to_string(canvasH) + " pixels; at most " +
+                         std::to_string(kMaxCanvasPixels / 1000000) + " megapixels");
+    }
     CanvasFit f;
     f.sourceWidth = sourceWidth;
     f.sourceHeight = sourceHeight;

@@ -4,6 +4,7 @@
 // extending the canvas (outpainting) and bringing it to the request's size. The CLI and the GUI
 // call describeFit() to say what will happen to the picture before it runs.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct CanvasFit {
     // 512x384 (32 px cut left and right)".
     std::string describe() const;
 };
+
+// The most pixels the canvas (image + extension) may hold: as many as a PNG we decode.
+inline constexpr int64_t kMaxCanvasPixels = 4096ll * 4096;
 
 CanvasFit planCanvasFit(int sourceWidth, int sourceHeight, const CanvasExtension& extend,
                         InputFit fit, int width, int height);

@@ -74,6 +74,10 @@ TEST(CanvasFit, CropKeepsTheAspectRatioAndSaysWhatItCut) {
     EXPECT_TRUE(outpaint.identity());
     EXPECT_NE(outpaint.describe().find("extended to 128x128"), std::string::npos);
     EXPECT_THROW(planCanvasFit(0, 10, {}, InputFit::Crop, 64, 64), InputError);
+    // A huge extension is refused before anything is allocated for it.
+    EXPECT_THROW(planCanvasFit(4000, 4000, {4096, 4096, 4096, 4096}, InputFit::Crop, 64, 64),
+                 InputError);
+    EXPECT_NO_THROW(planCanvasFit(2048, 2048, {1024, 1024, 1024, 1024}, InputFit::Crop, 64, 64));
 }
 
 TEST(Resample, ConstantStaysConstantAndSizesFollow) {
