@@ -97,10 +97,22 @@ int main(int argc, char** argv) {
     ditCmd->add_flag("--conditional-only", conditionalOnly,
                      "train only transformer/ (unconditional_transformer/ is left as it is)");
 
+    MagicTraining magic;
+    auto* magicCmd = app.add_subcommand("magic", "train the magic prompt LM (magic_prompt/)");
+    auto* magicSteps = magicCmd->add_option("--steps", magic.steps, "step limit (with --minutes: none unless given)")
+                           ->capture_default_str();
+    magicCmd->add_option("--batch", magic.batch)->capture_default_str();
+    magicCmd->add_option("--lr", magic.lr)->capture_default_str();
+    magicCmd->add_option("--minutes", magic.minutes)->capture_default_str();
+    magicCmd->add_option("--hidden", magic.hidden)->capture_default_str();
+    magicCmd->add_option("--layers", magic.layers)->capture_default_str();
+    magicCmd->add_option("--intermediate", magic.intermediate)->capture_default_str();
+
     CLI11_PARSE(app, argc, argv);
     // A time budget alone ends the run (its LR schedule is fitted to the budget).
     if (vae.minutes > 0 && vaeSteps->count() == 0) vae.steps = std::numeric_limits<int>::max();
     if (dit.minutes > 0 && ditSteps->count() == 0) dit.steps = std::numeric_limits<int>::max();
+    if (magic.minutes > 0 && magicSteps->count() == 0) magic.steps = std::numeric_limits<int>::max();
     // Keep freed activations in the heap: glibc otherwise maps and unmaps every large tensor,
     // and the page faults cost as much as the arithmetic (measured: forward + backward 2.1 s
     // instead of 4.5 s per step). 32 MiB is the largest mmap threshold glibc accepts.
@@ -133,6 +145,10 @@ int main(int argc, char** argv) {
             dit.modelDir = modelDir;
             dit.trainUnconditional = !conditionalOnly;
             trainTransformers(dit);
+        }
+        if (magicCmd->parsed()) {
+            magic.modelDir = modelDir;
+            trainMagicPrompt(magic);
         }
         std::printf("done in %.1f min\n",
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60);

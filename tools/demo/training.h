@@ -57,4 +57,23 @@ struct DitTraining {
 // sampler's logit-normal family (timeMu, timeStd). Saves the weights' moving averages.
 void trainTransformers(const DitTraining& options);
 
+// The demo's magic prompt LM (magic_prompt/ in the model folder): a small Qwen3 causal LM of the
+// text encoder's architecture, trained from seeded weights on (description, caption) chats of
+// magic_scene.h, loss on the assistant's tokens. Writes config.json, model.safetensors,
+// lm_head.safetensors and system_prompt.txt.
+struct MagicTraining {
+    std::filesystem::path modelDir;
+    int hidden = 64;
+    int layers = 4;
+    int heads = 4;
+    int kvHeads = 2;
+    int intermediate = 192;
+    int steps = 4000;
+    int batch = 16;
+    double lr = 3e-3;
+    double minutes = 0;  // wall-time budget (0: none); the LR schedule follows it
+    uint64_t seed = 11;
+};
+void trainMagicPrompt(const MagicTraining& options);
+
 }  // namespace i4::demo
