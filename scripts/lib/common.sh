@@ -17,6 +17,7 @@ I4_PACKAGES=(
     cmake ninja-build g++ ccache pkg-config
     libtorch-dev libopenblas-dev
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+    qt6-translations-l10n
     nlohmann-json3-dev libpng-dev libpcre2-dev libutf8proc-dev libcli11-dev libcurl4-openssl-dev
     libcpp-httplib-dev qtkeychain-qt6-dev
     libgtest-dev clang libclang-rt-14-dev

@@ -1,13 +1,15 @@
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QPushButton>
-#include <QSlider>
 #include <QSpinBox>
+#include <QTranslator>
 #include <QtTest>
 
 #include "core/sampling/presets.h"
 #include "ui/generation/schedule_shape.h"
 #include "ui/widgets/generation_panel.h"
 #include "ui/widgets/guidance_schedule_editor.h"
+#include "ui/widgets/schedule_bars.h"
 
 using namespace i4::ui;
 
@@ -33,6 +35,8 @@ private slots:
     void presetFillsEditor();
     void stepCountChangeKeepsShape();
     void sliderEditsOneStep();
+    void barsLineUpWithTheirSteps();
+    void helperRowsShowTheScheduleInEffect();
     void helpersDescribeASetSchedule();
 };
 
@@ -64,7 +68,7 @@ void TestScheduleEditor::presetFillsEditor() {
     GuidanceScheduleEditor* editor = panel.scheduleEditor();
     QCOMPARE(editor->stepCount(), 48);
     QCOMPARE(editor->schedule(), presetSchedule("V4_QUALITY_48"));
-    QCOMPARE(editor->findChildren<QSlider*>().size(), 48);
+    QCOMPARE(editor->findChild<ScheduleBars*>()->values().size(), size_t(48));
     // Untouched preset values stay implicit in the request.
     const auto request = panel.request(QStringLiteral("{}"));
     QCOMPARE(request.preset, std::string("V4_QUALITY_48"));
@@ -82,7 +86,7 @@ void TestScheduleEditor::stepCountChangeKeepsShape() {
     QCOMPARE(editor->schedule(), presetSchedule("V4_TURBO_12"));
     steps->setValue(40);
     QCOMPARE(editor->stepCount(), 40);
-    QCOMPARE(editor->findChildren<QSlider*>().size(), 40);
+    QCOMPARE(editor->findChild<ScheduleBars*>()->values().size(), size_t(40));
     QCOMPARE(editor->schedule().front(), 7.0f);
     QCOMPARE(editor->schedule().back(), 3.0f);
     QVERIFY(countOf(editor->schedule(), 3.0f) >= 3 && countOf(editor->schedule(), 3.0f) <= 5);
@@ -98,13 +102,102 @@ void TestScheduleEditor::stepCountChangeKeepsShape() {
 
 void TestScheduleEditor::sliderEditsOneStep() {
     GuidanceScheduleEditor editor;
+    editor.resize(400, 400);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
     editor.setSchedule(constantSchedule(7.0f, 4));
     QSignalSpy edited(&editor, &GuidanceScheduleEditor::userEdited);
-    const QList<QSlider*> sliders = editor.findChildren<QSlider*>();
-    QCOMPARE(sliders.size(), 4);
-    sliders[2]->setValue(45);  // ticks of 0.1
-    QCOMPARE(edited.count(), 1);
-    QCOMPARE(editor.schedule(), (std::vector<float>{7, 7, 4.5f, 7}));
+    auto* bars = editor.findChild<ScheduleBars*>();
+    QVERIFY(bars);
+    // Drag step 3's bar down to 4.5 (the scale's top is 10).
+    const QRectF column = bars->columnRect(2);
+    const QRectF plot = bars->plotRect();
+    const QPointF from(column.center().x(), plot.bottom() - plot.height() * 0.7);
+    const QPointF to(column.center().x(), plot.bottom() - plot.height() * 0.45);
+    QTest::mousePress(bars, Qt::LeftButton, {}, from.toPoint());
+    QMouseEvent move(QEvent::MouseMove, to, bars->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(bars, &move);
+    QTest::mouseRelease(bars, Qt::LeftButton, {}, to.toPoint());
+    QVERIFY(edited.count() >= 1);
+    const std::vector<float> dragged = editor.schedule();
+    QCOMPARE(dragged[0], 7.0f);
+    QVERIFY2(std::abs(dragged[2] - 4.5f) <= 0.1f, qPrintable(QString::number(dragged[2])));
+    QCOMPARE(dragged[3], 7.0f);
+
+    // A click opens a box to type the value.
+    QTest::mouseClick(bars, Qt::LeftButton, {}, bars->columnRect(1).center().toPoint());
+    QDoubleSpinBox* typed = bars->stepEditor();
+    QVERIFY(typed);
+    QCOMPARE(typed->value(), 7.0);
+    typed->setValue(12.25);
+    emit typed->editingFinished();
+    QCOMPARE(editor.schedule()[1], 12.25f);
+    QVERIFY(!bars->stepEditor());
+}
+
+// Bars and their controls are one widget: each step's column lies exactly over its bar, side
+// by side in step order, across the plot.
+void TestScheduleEditor::barsLineUpWithTheirSteps() {
+    GuidanceScheduleEditor editor;
+    editor.resize(420, 400);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setSchedule(presetSchedule("V4_QUALITY_48"));
+    auto* bars = editor.findChild<ScheduleBars*>();
+    const QRectF plot = bars->plotRect();
+    QCOMPARE(bars->columnRect(0).left(), plot.left());
+    QVERIFY(std::abs(bars->columnRect(47).right() - plot.right()) < 1e-6);
+    for (int i = 1; i < 48; ++i) {
+        QVERIFY(std::abs(bars->columnRect(i).left() - bars->columnRect(i - 1).right()) < 1e-6);
+    }
+    // Every value is named: the drawn labels are one per run of equal steps (checked by the
+    // text shown for the schedule in effect, and by the step readout under the mouse).
+    QMouseEvent hover(QEvent::MouseMove, bars->columnRect(46).center(),
+                      bars->mapToGlobal(bars->columnRect(46).center()), Qt::NoButton,
+                      Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(bars, &hover);
+    const QImage image = bars->grab().toImage();
+    QVERIFY(!image.isNull());
+}
+
+// The helper rows never contradict the schedule: a line says what is in effect, and only the
+// rows whose boxes make exactly that schedule are marked.
+void TestScheduleEditor::helperRowsShowTheScheduleInEffect() {
+    QTranslator english;  // the plural forms ("1 step", "2 steps")
+    QVERIFY(english.load(QStringLiteral(":/i18n/i4studio_en.qm")));
+    QCoreApplication::installTranslator(&english);
+    GuidanceScheduleEditor editor;
+    editor.show();
+    auto* inEffect = editor.findChild<QLabel*>(QStringLiteral("scheduleInEffect"));
+    auto mark = [&editor](const char* name) {
+        return editor.findChild<QLabel*>(QLatin1String(name))->isVisible();
+    };
+    QVERIFY(inEffect);
+    editor.setSchedule(mainWithTailSchedule(1.15f, 3.0f, 2, 12));
+    QCOMPARE(inEffect->text(), QStringLiteral("In effect: 1.15, then a polish tail of 2 steps at 3"));
+    QVERIFY(mark("mainTailInEffect"));
+    QVERIFY(!mark("allInEffect"));
+    QVERIFY(!mark("rampInEffect"));
+    editor.setSchedule(linearRampSchedule(7.0f, 3.0f, 5));
+    QCOMPARE(inEffect->text(), QStringLiteral("In effect: a linear ramp from 7 to 3"));
+    QVERIFY(mark("rampInEffect"));
+    QVERIFY(!mark("mainTailInEffect"));
+    editor.setSchedule(constantSchedule(4.5f, 6));
+    QCOMPARE(inEffect->text(), QStringLiteral("In effect: 4.5 at every step"));
+    QVERIFY(mark("allInEffect"));
+    // Typing another weight in a row that is not applied takes its mark away.
+    editor.findChild<QDoubleSpinBox*>(QStringLiteral("allWeight"))->setValue(6.0);
+    QVERIFY(!mark("allInEffect"));
+    editor.setSchedule({7, 6, 2, 5});
+    QCOMPARE(inEffect->text(), QStringLiteral("In effect: a custom schedule, from 7 to 5"));
+    QVERIFY(!mark("allInEffect") && !mark("mainTailInEffect") && !mark("rampInEffect"));
+    // Numbers in the user's language.
+    QLocale::setDefault(QLocale(QLocale::German));
+    editor.setSchedule(constantSchedule(1.15f, 3));
+    QCOMPARE(inEffect->text(), QStringLiteral("In effect: 1,15 at every step"));
+    QLocale::setDefault(QLocale::c());
+    QCoreApplication::removeTranslator(&english);
 }
 
 // A schedule set from outside (a preset, a model's hint, a remix) shows in the helper boxes, so

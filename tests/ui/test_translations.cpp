@@ -29,8 +29,8 @@ void TestTranslations::catalogsAreCompiledIn() {
     QTranslator german;
     QVERIFY(german.load(QStringLiteral(":/i18n/i4studio_de.qm")));
     QCOMPARE(german.translate("i4::ui::GenerationPanel", "Generate"), QStringLiteral("Erzeugen"));
-    QCOMPARE(german.translate("i4::ui::Caption", "Invalid JSON at byte %1"),
-             QStringLiteral("Ungültiges JSON bei Byte %1"));
+    QCOMPARE(german.translate("i4::ui::Caption", "Invalid JSON at line %1, column %2"),
+             QStringLiteral("Ungültiges JSON in Zeile %1, Spalte %2"));
     QCOMPARE(german.translate("i4::ui::SettingsDialog", "Memory mode"),
              QStringLiteral("Speichermodus"));
     QCOMPARE(german.translate("i4::ui::SettingsDialog", "Fast mode (fp8 matmuls)"),

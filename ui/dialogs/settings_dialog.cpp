@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -47,7 +48,17 @@ void selectValue(QComboBox* combo, const QString& value) {
 SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DeviceProbe probe)
     : QDialog(parent), m_settings(settings) {
     setWindowTitle(tr("Settings"));
-    auto* layout = new QVBoxLayout(this);
+    // Everything but the buttons scrolls, so the dialog fits a small screen in any language.
+    auto* outer = new QVBoxLayout(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* page = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(page);
+    outer->addWidget(scroll, 1);
 
     auto* models = new QGroupBox(tr("Model folders"), this);
     auto* modelsLayout = new QVBoxLayout(models);
@@ -209,7 +220,7 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
         accept();
     });
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(box);
+    outer->addWidget(box);
     resize(680, 640);
     checkSelectedFolder();
     updateEnabledChoices();

@@ -91,7 +91,7 @@ CaptionEditor::CaptionEditor(QWidget* parent) : QWidget(parent) {
     auto* formScroll = new QScrollArea(m_tabs);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setObjectName(QStringLiteral("captionFormScroll"));
     formScroll->setWidget(buildForm());
     m_tabs->addTab(formScroll, tr("Caption"));
 

@@ -5,21 +5,39 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QSlider>
+#include <QLocale>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
 
 #include "ui/generation/schedule_shape.h"
-#include "ui/widgets/schedule_plot.h"
+#include "ui/widgets/schedule_bars.h"
 
 namespace i4::ui {
 
 namespace {
 
-// Sliders are integers; one tick is 0.1 of guidance weight.
-constexpr int kTicksPerUnit = 10;
+QString weightText(double value) { return QLocale().toString(value, 'g', 4); }
+
+bool sameSchedule(const std::vector<float>& a, const std::vector<float>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (std::abs(a[i] - b[i]) > 1e-4f) return false;
+    }
+    return true;
+}
+
+QLabel* effectMark(const char* name, QWidget* parent) {
+    auto* mark = new QLabel(QStringLiteral("✓"), parent);
+    mark->setObjectName(QLatin1String(name));
+    mark->setToolTip(GuidanceScheduleEditor::tr("This row makes the schedule in effect"));
+    mark->setStyleSheet(QStringLiteral("color: #2E7D32; font-weight: bold;"));
+    // Keeps its width when hidden, so the rows do not jump.
+    QSizePolicy policy = mark->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    mark->setSizePolicy(policy);
+    return mark;
+}
 
 QDoubleSpinBox* weightBox(double value, QWidget* parent) {
     auto* box = new QDoubleSpinBox(parent);
@@ -49,19 +67,20 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
         applyUserSchedule(resampleSchedule(m_values, steps));
     });
 
-    m_plot = new SchedulePlot(this);
-    layout->addWidget(m_plot);
-
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFixedHeight(130);
-    m_sliderStrip = new QWidget(scroll);
-    m_sliderLayout = new QHBoxLayout(m_sliderStrip);
-    m_sliderLayout->setContentsMargins(2, 2, 2, 2);
-    m_sliderLayout->setSpacing(1);
-    scroll->setWidget(m_sliderStrip);
-    layout->addWidget(scroll);
+    m_bars = new ScheduleBars(this);
+    m_bars->setObjectName(QStringLiteral("scheduleBars"));
+    m_bars->setMaximum(kMaxWeight);
+    layout->addWidget(m_bars);
+    connect(m_bars, &ScheduleBars::edited, this, [this] {
+        m_values = m_bars->values();
+        showInEffect();
+        emit scheduleChanged();
+        emit userEdited();
+    });
+    m_inEffect = new QLabel(this);
+    m_inEffect->setObjectName(QStringLiteral("scheduleInEffect"));
+    m_inEffect->setWordWrap(true);
+    layout->addWidget(m_inEffect);
 
     auto* helpers = new QGridLayout;
     m_allWeight = weightBox(7.0, this);
@@ -71,6 +90,8 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
     helpers->addWidget(new QLabel(tr("Weight"), this), 0, 0);
     helpers->addWidget(m_allWeight, 0, 1);
     helpers->addWidget(setAll, 0, 5);
+    m_allMark = effectMark("allInEffect", this);
+    helpers->addWidget(m_allMark, 0, 6);
     connect(setAll, &QPushButton::clicked, this, [this] {
         applyUserSchedule(constantSchedule(float(m_allWeight->value()), stepCount()));
     });
@@ -96,6 +117,8 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
     helpers->addWidget(m_tailWeight, 1, 3);
     helpers->addWidget(m_tailLength, 1, 4);
     helpers->addWidget(setTail, 1, 5);
+    m_mainTailMark = effectMark("mainTailInEffect", this);
+    helpers->addWidget(m_mainTailMark, 1, 6);
     connect(setTail, &QPushButton::clicked, this, [this] {
         applyUserSchedule(mainWithTailSchedule(float(m_mainWeight->value()),
                                                float(m_tailWeight->value()), m_tailLength->value(),
@@ -112,11 +135,17 @@ GuidanceScheduleEditor::GuidanceScheduleEditor(QWidget* parent) : QWidget(parent
     helpers->addWidget(new QLabel(tr("To"), this), 2, 2);
     helpers->addWidget(m_rampTo, 2, 3);
     helpers->addWidget(setRamp, 2, 5);
+    m_rampMark = effectMark("rampInEffect", this);
+    helpers->addWidget(m_rampMark, 2, 6);
     connect(setRamp, &QPushButton::clicked, this, [this] {
         applyUserSchedule(
             linearRampSchedule(float(m_rampFrom->value()), float(m_rampTo->value()), stepCount()));
     });
     layout->addLayout(helpers);
+    for (QDoubleSpinBox* box : {m_allWeight, m_mainWeight, m_tailWeight, m_rampFrom, m_rampTo}) {
+        connect(box, &QDoubleSpinBox::valueChanged, this, &GuidanceScheduleEditor::showInEffect);
+    }
+    connect(m_tailLength, &QSpinBox::valueChanged, this, &GuidanceScheduleEditor::showInEffect);
 
     setSchedule(mainWithTailSchedule(7.0f, 3.0f, 2, 20));
 }
@@ -148,8 +177,8 @@ void GuidanceScheduleEditor::replaceValues(const std::vector<float>& values) {
     m_updating = true;
     m_steps->setValue(stepCount());
     m_updating = false;
-    rebuildSliders();
-    m_plot->setValues(m_values);
+    m_bars->setValues(m_values);
+    showInEffect();
     emit scheduleChanged();
 }
 
@@ -162,39 +191,34 @@ void GuidanceScheduleEditor::applyUserSchedule(const std::vector<float>& values)
     emit userEdited();
 }
 
-void GuidanceScheduleEditor::rebuildSliders() {
-    if (m_sliders.size() != int(m_values.size())) {
-        qDeleteAll(m_sliders);
-        m_sliders.clear();
-        while (QLayoutItem* item = m_sliderLayout->takeAt(0)) delete item;
-        for (int i = 0; i < int(m_values.size()); ++i) {
-            auto* slider = new QSlider(Qt::Vertical, m_sliderStrip);
-            slider->setRange(0, int(kMaxWeight * kTicksPerUnit));
-            slider->setFixedWidth(16);
-            connect(slider, &QSlider::valueChanged, this, [this, i](int ticks) {
-                if (m_updating) return;
-                m_values[size_t(i)] = float(ticks) / kTicksPerUnit;
-                m_sliders[i]->setToolTip(tr("Step %1: %2").arg(i + 1).arg(m_values[size_t(i)]));
-                m_plot->setValues(m_values);
-                emit scheduleChanged();
-                emit userEdited();
-            });
-            m_sliders.push_back(slider);
-            m_sliderLayout->addWidget(slider);
-        }
-        m_sliderLayout->addStretch(1);
+void GuidanceScheduleEditor::showInEffect() {
+    if (m_values.empty() || !m_inEffect) return;
+    const int n = stepCount();
+    const float first = m_values.front(), last = m_values.back();
+    // What runs, in words: the same recognisers as the helper rows, on the schedule itself.
+    int tail = 0;
+    while (tail < n && m_values[size_t(n - 1 - tail)] == last) ++tail;
+    QString text;
+    if (tail == n) {
+        text = tr("In effect: %1 at every step").arg(weightText(double(first)));
+    } else if (sameSchedule(m_values, mainWithTailSchedule(first, last, tail, n))) {
+        text = tr("In effect: %1, then a polish tail of %n step(s) at %2", nullptr, tail)
+                   .arg(weightText(double(first)), weightText(double(last)));
+    } else if (sameSchedule(m_values, linearRampSchedule(first, last, n))) {
+        text = tr("In effect: a linear ramp from %1 to %2")
+                   .arg(weightText(double(first)), weightText(double(last)));
+    } else {
+        text = tr("In effect: a custom schedule, from %1 to %2")
+                   .arg(weightText(double(first)), weightText(double(last)));
     }
-    syncSliders();
-}
-
-void GuidanceScheduleEditor::syncSliders() {
-    m_updating = true;
-    for (int i = 0; i < m_sliders.size(); ++i) {
-        const float value = m_values[size_t(i)];
-        m_sliders[i]->setValue(int(std::lround(value * kTicksPerUnit)));
-        m_sliders[i]->setToolTip(tr("Step %1: %2").arg(i + 1).arg(double(value)));
-    }
-    m_updating = false;
+    m_inEffect->setText(text);
+    m_allMark->setVisible(
+        sameSchedule(m_values, constantSchedule(float(m_allWeight->value()), n)));
+    m_mainTailMark->setVisible(sameSchedule(
+        m_values, mainWithTailSchedule(float(m_mainWeight->value()), float(m_tailWeight->value()),
+                                       m_tailLength->value(), n)));
+    m_rampMark->setVisible(sameSchedule(
+        m_values, linearRampSchedule(float(m_rampFrom->value()), float(m_rampTo->value()), n)));
 }
 
 }  // namespace i4::ui

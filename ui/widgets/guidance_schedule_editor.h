@@ -1,20 +1,20 @@
 #pragma once
 
-#include <QVector>
 #include <QWidget>
 #include <vector>
 
 class QDoubleSpinBox;
-class QHBoxLayout;
-class QSlider;
+class QLabel;
 class QSpinBox;
 
 namespace i4::ui {
 
-class SchedulePlot;
+class ScheduleBars;
 
-// One vertical slider per step, in step order (first, noisiest step on the left), plus helpers
-// that fill the whole schedule and a plot of it. Changing the step count keeps the shape
+// The schedule as bars, one per step in step order (first, noisiest step on the left), that are
+// dragged or clicked to type a value (ScheduleBars), plus helper rows that fill the whole
+// schedule. A line names the schedule in effect, and a mark shows which helper row, with the
+// values in its boxes, makes exactly that schedule. Changing the step count keeps the shape
 // (Note [keeping the shape] in schedule_shape.h).
 class GuidanceScheduleEditor : public QWidget {
     Q_OBJECT
@@ -42,18 +42,18 @@ signals:
     void userEdited();
 
 private:
-    void rebuildSliders();
-    void syncSliders();
+    void showInEffect();
     void applyUserSchedule(const std::vector<float>& values);
     void replaceValues(const std::vector<float>& values);
     void describeInHelpers();
 
     std::vector<float> m_values;
     QSpinBox* m_steps = nullptr;
-    QWidget* m_sliderStrip = nullptr;
-    QHBoxLayout* m_sliderLayout = nullptr;
-    QVector<QSlider*> m_sliders;
-    SchedulePlot* m_plot = nullptr;
+    ScheduleBars* m_bars = nullptr;
+    QLabel* m_inEffect = nullptr;
+    QLabel* m_allMark = nullptr;
+    QLabel* m_mainTailMark = nullptr;
+    QLabel* m_rampMark = nullptr;
     QDoubleSpinBox* m_allWeight = nullptr;
     QDoubleSpinBox* m_mainWeight = nullptr;
     QDoubleSpinBox* m_tailWeight = nullptr;

@@ -32,7 +32,7 @@ public:
     QRectF toWidgetRect(const BBox& box) const;
 
     QSize sizeHint() const override { return {320, 240}; }
-    QSize minimumSizeHint() const override { return {160, 160}; }
+    QSize minimumSizeHint() const override { return {120, 100}; }
 
 signals:
     void elementSelected(int index);

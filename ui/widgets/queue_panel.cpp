@@ -16,6 +16,7 @@ QueuePanel::QueuePanel(GenerationController* controller, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     m_view = new QListView(this);
     m_view->setModel(controller->queue());
+    m_view->setMinimumHeight(40);  // two rows: the window must fit a 700-pixel screen
     layout->addWidget(m_view, 1);
 
     auto* buttons = new QHBoxLayout;
