@@ -64,6 +64,7 @@ private slots:
     void variationRequests();
     void variationsQueueAndGroupWithTheirSource();
     void lineageSurvivesAnIndexRebuild();
+    void newSeedLineageIsInThePng();
     void version1IndexMigratesKeepingFavourites();
 
 private:
@@ -239,6 +240,43 @@ void TestGalleryLineage::lineageSurvivesAnIndexRebuild() {
     GalleryFilter lineage;
     lineage.lineageOf = source.imageSha256;
     QCOMPARE(store.query(lineage).size(), 2);
+}
+
+// "Same caption, new seed" has no input image in its request: the link travels in the PNG's own
+// document ("variation_of"), so it too survives a rebuild of the index.
+void TestGalleryLineage::newSeedLineageIsInThePng() {
+    QTemporaryDir dir;
+    GalleryRecord source, variation, unrelated;
+    {
+        GalleryStore store(dir.path());
+        QVERIFY(store.open());
+        source = *store.add(makeImage(qRgb(200, 10, 200)), makeRequest("a purple ring", 3), "m");
+        const auto request = variationRequest(source, store.imagePath(source), source.imageSha256,
+                                              VariationKind::NewSeed, 77);
+        QVERIFY(!request.input);
+        store.expectVariation(request, source.imageSha256);
+        variation = *store.add(makeImage(qRgb(190, 20, 190)), request, "m");
+        QCOMPARE(variation.sourceSha256, source.imageSha256);
+        // The expectation is used once: the same request again is a picture of its own.
+        unrelated = *store.add(makeImage(qRgb(180, 30, 180)), request, "m");
+        QVERIFY(unrelated.sourceSha256.isEmpty());
+        const auto metadata = readImageMetadata(store.imagePath(variation));
+        QVERIFY(metadata);
+        QCOMPARE(metadata->sourceSha256, source.imageSha256);
+        QVERIFY(readImageMetadata(store.imagePath(unrelated))->sourceSha256.isEmpty());
+    }
+    QVERIFY(QFile::remove(QDir(dir.path()).filePath("gallery.sqlite3")));
+    GalleryStore store(dir.path());
+    QVERIFY(store.open());
+    QVERIFY(store.rebuiltOnOpen());
+    QCOMPARE(store.fillMissingHashes(), 3);
+    GalleryFilter lineage;
+    lineage.lineageOf = source.imageSha256;
+    const QVector<GalleryRecord> set = store.query(lineage);
+    QCOMPARE(set.size(), 2);
+    QSet<QString> files;
+    for (const GalleryRecord& r : set) files.insert(r.fileName);
+    QCOMPARE(files, (QSet<QString>{source.fileName, variation.fileName}));
 }
 
 void TestGalleryLineage::version1IndexMigratesKeepingFavourites() {

@@ -55,11 +55,6 @@ QString scheduleText(const pipeline::GenerationRequest& request) {
     return parts.join(QStringLiteral(", "));
 }
 
-QString pendingKey(const pipeline::GenerationRequest& request) {
-    return QString::number(request.seed) + QLatin1Char('\n') +
-           (request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front()));
-}
-
 QString shortTitle(const GalleryRecord& record) {
     QString title = record.title();
     if (title.size() > 40) title = title.left(39) + QChar(0x2026);
@@ -326,11 +321,7 @@ void GalleryPanel::reload() {
 }
 
 void GalleryPanel::recordSaved(const GalleryRecord& record) {
-    const auto pending = m_pendingSources.constFind(pendingKey(record.request));
-    if (pending != m_pendingSources.constEnd() && !record.request.input) {
-        m_store->setSource(record.id, *pending);
-        m_pendingSources.erase(pending);
-    }
+    Q_UNUSED(record);  // its lineage came with it (GalleryStore::expectVariation)
     reload();
 }
 
@@ -610,8 +601,7 @@ void GalleryPanel::vary(VariationKind kind) {
     const QString path = m_store->imagePath(*record);
     const pipeline::GenerationRequest request =
         variationRequest(*record, path, sha, kind, freshSeed(record->request.seed));
-    if (kind == VariationKind::NewSeed && !request.input)
-        m_pendingSources.insert(pendingKey(request), sha);
+    if (kind == VariationKind::NewSeed && !request.input) m_store->expectVariation(request, sha);
     const QString what = kind == VariationKind::Subtle   ? tr("Subtle variation")
                          : kind == VariationKind::Strong ? tr("Strong variation")
                                                          : tr("New seed");

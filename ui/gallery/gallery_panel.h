@@ -38,7 +38,7 @@ public:
     GalleryModel* model() const { return m_model; }
     // After the store gained images: refresh the grid and the filter choices.
     void reload();
-    // A new image was saved: links a "same caption, new seed" result to its source, then reloads.
+    // A new image was saved: refresh the grid (keeping the current image).
     void recordSaved(const i4::ui::GalleryRecord& record);
     // Makes the image with this id current (detail pane filled); false if it is not listed.
     bool selectRecord(qint64 id);
@@ -122,8 +122,6 @@ private:
     QHash<QString, QAction*> m_actions;
     ImageViewer* m_viewer = nullptr;
     CompareView* m_compare = nullptr;  // a window of its own while open
-    // "Same caption, new seed" jobs in flight: seed + prompt -> the source's sha256.
-    QHash<QString, QString> m_pendingSources;
     bool m_hashing = false;
 };
 

@@ -141,6 +141,7 @@ void GalleryStore::reconcileWithFolder() {
         record.fileName = file;
         record.request = metadata->request;
         record.modelId = metadata->modelId;
+        record.sourceSha256 = metadata->sourceSha256;
         record.created = metadata->created.isValid()
                              ? metadata->created
                              : QFileInfo(images.filePath(file)).lastModified();
@@ -175,8 +176,10 @@ bool GalleryStore::isVersion1() const {
 // An image made from another (vary subtly/strongly, image-to-image, inpainting) names its source
 // by the sha256 of the source PNG's bytes (request.input.imageSha256, written into its own PNG);
 // the index keeps every image's own sha256 beside it, so "made from" is a join on two columns and
-// survives renames and re-imports. "Same caption, new seed" has no input image: its link is set
-// in the index only (setSource) and is lost if the index is rebuilt from the PNGs.
+// survives renames and re-imports. "Same caption, new seed" has no input image: the gallery says
+// which image it expects such a result from (expectVariation), prepare() picks that up by seed and
+// caption, and the PNG carries it as "variation_of" (Note [gallery PNG metadata]), so a rebuilt
+// index finds it again.
 //
 // Hashing reads every byte of a PNG (about 4 ms for 1024x1024), so it happens where it costs
 // nothing: a new image is hashed on the writer's thread; images indexed from the folder (a
@@ -257,9 +260,24 @@ bool GalleryStore::insert(GalleryRecord& record) {
     return true;
 }
 
+namespace {
+
+QString expectationKey(const pipeline::GenerationRequest& request) {
+    return QString::number(request.seed) + QLatin1Char('\n') +
+           (request.prompts.empty() ? QString() : QString::fromStdString(request.prompts.front()));
+}
+
+}  // namespace
+
+void GalleryStore::expectVariation(const pipeline::GenerationRequest& request,
+                                   const QString& sourceSha256) {
+    m_expected.insert(expectationKey(request), sourceSha256);
+}
+
 GalleryRecord GalleryStore::prepare(const pipeline::GenerationRequest& request,
-                                    const QString& modelId) const {
+                                    const QString& modelId) {
     GalleryRecord record;
+    if (!request.input) record.sourceSha256 = m_expected.take(expectationKey(request));
     record.request = request;
     record.modelId = modelId;
     record.created = QDateTime::currentDateTime();
@@ -272,7 +290,8 @@ GalleryRecord GalleryStore::prepare(const pipeline::GenerationRequest& request,
 
 bool GalleryStore::writeImage(const GalleryRecord& record, const QImage& image,
                               QString* error) const {
-    const ImageMetadata metadata{record.request, record.modelId, record.created};
+    const ImageMetadata metadata{record.request, record.modelId, record.created,
+                                 record.request.input ? QString() : record.sourceSha256};
     return writeImageWithMetadata(imagePath(record), image, metadata, error);
 }
 
@@ -435,14 +454,6 @@ int GalleryStore::count() const {
     return q.value(0).toInt();
 }
 
-bool GalleryStore::setSource(qint64 id, const QString& sourceSha256) {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    q.prepare(QStringLiteral("UPDATE images SET source_sha256 = ? WHERE id = ?"));
-    q.addBindValue(sourceSha256);
-    q.addBindValue(id);
-    return q.exec() && q.numRowsAffected() == 1;
-}
-
 int GalleryStore::exportTo(const QVector<qint64>& ids, const QString& folder, QStringList* written,
                            QString* error) const {
     if (!QDir().mkpath(folder)) {
@@ -507,6 +518,7 @@ int GalleryStore::rebuildIndex() {
         record.fileName = file;
         record.request = metadata->request;
         record.modelId = metadata->modelId;
+        record.sourceSha256 = metadata->sourceSha256;
         record.created = metadata->created.isValid()
                              ? metadata->created
                              : QFileInfo(images.filePath(file)).lastModified();
@@ -531,6 +543,7 @@ int GalleryStore::importFolder(const QString& source, int* skipped, QString* err
         }
         // A new name in the gallery's scheme, so imports never overwrite an existing image.
         GalleryRecord record = prepare(metadata->request, metadata->modelId);
+        record.sourceSha256 = metadata->sourceSha256;
         record.created =
             metadata->created.isValid() ? metadata->created : QFileInfo(path).lastModified();
         int suffix = 1;

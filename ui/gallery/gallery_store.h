@@ -39,7 +39,8 @@ public:
     std::optional<GalleryRecord> add(const QImage& image,
                                      const pipeline::GenerationRequest& request,
                                      const QString& modelId, QString* error = nullptr);
-    GalleryRecord prepare(const pipeline::GenerationRequest& request, const QString& modelId) const;
+    // Not const: it takes up a variation expected for this request (expectVariation()).
+    GalleryRecord prepare(const pipeline::GenerationRequest& request, const QString& modelId);
     // Thread-safe: touches only the file system.
     bool writeImage(const GalleryRecord& record, const QImage& image,
                     QString* error = nullptr) const;
@@ -51,10 +52,12 @@ public:
     std::optional<GalleryRecord> record(qint64 id) const;
     bool setFavourite(qint64 id, bool favourite);
     // Note [gallery lineage]: the (oldest) image with this sha256; how many images name each
-    // sha256 as their source; a source set by hand ("same caption, new seed").
+    // sha256 as their source.
     std::optional<GalleryRecord> recordBySha256(const QString& sha256) const;
     QHash<QString, int> variationCounts() const;
-    bool setSource(qint64 id, const QString& sourceSha256);
+    // The next image saved with this request's seed and caption, and no input image, was made
+    // from `sourceSha256` ("same caption, new seed"); prepare() takes the expectation up.
+    void expectVariation(const pipeline::GenerationRequest& request, const QString& sourceSha256);
     // Images indexed from the folder carry no hash until one is needed: true when some image
     // names a source that no hashed image matches while unhashed images remain. Hash the paths
     // of imagesWithoutHash() (on any thread) and hand them to setImageHashes() (UI thread), or
@@ -95,6 +98,7 @@ private:
     bool m_open = false;
     bool m_rebuilt = false;
     bool m_migrated = false;
+    QHash<QString, QString> m_expected;  // seed + caption -> source sha256
 };
 
 }  // namespace i4::ui

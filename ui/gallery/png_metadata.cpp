@@ -13,6 +13,8 @@ bool writeImageWithMetadata(const QString& path, const QImage& image, const Imag
     document["request"] = metadata.request.toJson();
     document["model"] = metadata.modelId.toStdString();
     document["created"] = metadata.created.toString(Qt::ISODateWithMs).toStdString();
+    if (!metadata.sourceSha256.isEmpty())
+        document["variation_of"] = metadata.sourceSha256.toStdString();
     png.document = document;
     png.parameters = image::ParametersLine::fromRequest(metadata.request, 0, metadata.request.seed,
                                                         metadata.modelId.toStdString())
@@ -50,6 +52,10 @@ std::optional<ImageMetadata> readImageMetadata(const QString& path) {
         metadata.modelId = modelIdFromDocument(j);
         metadata.created = QDateTime::fromString(
             QString::fromStdString(j.value("created", std::string())), Qt::ISODateWithMs);
+        const auto source = j.find("variation_of");
+        if (source != j.end() && source->is_string()) {
+            metadata.sourceSha256 = QString::fromStdString(source->get<std::string>());
+        }
         return metadata;
     } catch (const std::exception&) {
         // A damaged file or a foreign PNG without our document: not one of ours.

@@ -15,11 +15,15 @@ struct ImageMetadata {
     pipeline::GenerationRequest request;
     QString modelId;
     QDateTime created;
+    // Note [gallery lineage]: the image this one was made from when the request does not say
+    // (a "same caption, new seed" variation); "" otherwise.
+    QString sourceSha256;
 };
 
 // Note [gallery PNG metadata]: written and read through core/image/png_io.h: the `i4studio`
 // iTXt document is {"format": "i4studio-image", "version": 1, "app": {"name", "version"},
-// "request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601},
+// "request": GenerationRequest::toJson(), "model": ..., "created": ISO-8601, and, for a
+// variation whose request names no input image, "variation_of": the source's sha256},
 // plus the `parameters` text other image tools show. The gallery touches metadata only through
 // these two functions.
 bool writeImageWithMetadata(const QString& path, const QImage& image, const ImageMetadata& metadata,
