@@ -1505,6 +1505,10 @@
         <source>&amp;Redo %1</source>
         <translation>„%1“ &amp;wiederholen</translation>
     </message>
+    <message>
+        <source>The magic prompt is still writing the caption.</source>
+        <translation>Der Magic Prompt schreibt die Bildbeschreibung noch.</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>

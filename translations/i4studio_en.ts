@@ -1521,6 +1521,10 @@
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The magic prompt is still writing the caption.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>

@@ -1490,6 +1490,10 @@
         <source>&amp;Redo %1</source>
         <translation>やり直す：%1(&amp;R)</translation>
     </message>
+    <message>
+        <source>The magic prompt is still writing the caption.</source>
+        <translation>マジックプロンプトがまだキャプションを作成中です。</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::ModelFolderCheck</name>

@@ -626,6 +626,10 @@ void MainWindow::remix(const pipeline::GenerationRequest& request) {
 
 void MainWindow::generate() {
     const QString prompt = m_caption->promptText();
+    if (m_magic->isRunning()) {
+        statusBar()->showMessage(tr("The magic prompt is still writing the caption."), 5000);
+        return;
+    }
     if (m_caption->isBlank()) {
         statusBar()->showMessage(tr("Write a prompt first."), 5000);
         return;
