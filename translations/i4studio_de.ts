@@ -2066,6 +2066,14 @@
 <context>
     <name>i4::ui::ImageInputPanel</name>
     <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Take back the last change to the mask</source>
+        <translation>Die letzte Änderung an der Maske zurücknehmen</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>

@@ -2050,6 +2050,14 @@
 <context>
     <name>i4::ui::ImageInputPanel</name>
     <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Take back the last change to the mask</source>
+        <translation>マスクへの最後の変更を取り消す</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>

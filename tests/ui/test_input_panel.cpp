@@ -178,6 +178,14 @@ void TestInputPanel::maskToolsPaintWhiteForRepaint() {
     QVERIFY(m_window->currentRequest().input->mask.empty());
     child<QToolButton>("invertMask")->click();  // everything repainted
     QCOMPARE(qGray(canvas()->mask().pixel(0, 0)), 255);
+    // Undo takes the changes back one by one: the invert, the clear, the rectangle...
+    child<QToolButton>("undoMask")->click();
+    QVERIFY(!canvas()->hasMask());
+    child<QToolButton>("undoMask")->click();
+    QCOMPARE(qGray(canvas()->mask().pixel(150, 160)), 255);
+    child<QToolButton>("undoMask")->click();
+    QCOMPARE(qGray(canvas()->mask().pixel(150, 160)), 0);
+    QCOMPARE(qGray(canvas()->mask().pixel(50, 100)), 255);
 }
 
 void TestInputPanel::extensionAndFitAreSaid() {

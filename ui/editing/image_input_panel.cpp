@@ -97,6 +97,11 @@ ImageInputPanel::ImageInputPanel(QWidget* parent) : QWidget(parent) {
     m_brushSize->setToolTip(tr("Brush size, in pixels of the input image"));
     tools->addWidget(m_brushSize);
     tools->addStretch(1);
+    auto* undo = new QToolButton(m_editor);
+    undo->setObjectName(QStringLiteral("undoMask"));
+    undo->setText(tr("Undo"));
+    undo->setToolTip(tr("Take back the last change to the mask"));
+    tools->addWidget(undo);
     auto* clearMask = new QToolButton(m_editor);
     clearMask->setObjectName(QStringLiteral("clearMask"));
     clearMask->setText(tr("Clear mask"));
@@ -178,6 +183,9 @@ ImageInputPanel::ImageInputPanel(QWidget* parent) : QWidget(parent) {
     });
     connect(m_clear, &QPushButton::clicked, this, &ImageInputPanel::clearInput);
     connect(clearMask, &QToolButton::clicked, m_canvas, &MaskCanvas::clearMask);
+    connect(undo, &QToolButton::clicked, m_canvas, &MaskCanvas::undo);
+    connect(m_canvas, &MaskCanvas::maskChanged, undo,
+            [this, undo] { undo->setEnabled(m_canvas->canUndo()); });
     connect(invert, &QToolButton::clicked, m_canvas, &MaskCanvas::invertMask);
     connect(m_brushSize, qOverload<int>(&QSpinBox::valueChanged), m_canvas,
             &MaskCanvas::setBrushSize);

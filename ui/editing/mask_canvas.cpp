@@ -18,6 +18,7 @@ void MaskCanvas::setImage(const QImage& image) {
     m_image = image.convertToFormat(QImage::Format_RGB32);
     m_mask = QImage(m_image.size(), QImage::Format_Grayscale8);
     m_mask.fill(0);
+    m_history.clear();
     refreshOverlay();
     update();
     emit maskChanged();
@@ -29,6 +30,7 @@ void MaskCanvas::setMask(const QImage& mask) {
     if (grey.size() != m_image.size())
         grey = grey.scaled(m_image.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     m_mask = grey;
+    m_history.clear();
     refreshOverlay();
     update();
     emit maskChanged();
@@ -43,8 +45,22 @@ bool MaskCanvas::hasMask() const {
     return false;
 }
 
+void MaskCanvas::remember() {
+    m_history.append(m_mask.copy());
+    while (m_history.size() > kUndoDepth) m_history.removeFirst();
+}
+
+void MaskCanvas::undo() {
+    if (m_history.isEmpty()) return;
+    m_mask = m_history.takeLast();
+    refreshOverlay();
+    update();
+    emit maskChanged();
+}
+
 void MaskCanvas::clearMask() {
     if (m_mask.isNull()) return;
+    remember();
     m_mask.fill(0);
     refreshOverlay();
     update();
@@ -53,6 +69,7 @@ void MaskCanvas::clearMask() {
 
 void MaskCanvas::invertMask() {
     if (m_mask.isNull()) return;
+    remember();
     m_mask.invertPixels();
     refreshOverlay();
     update();
@@ -163,6 +180,7 @@ void MaskCanvas::mousePressEvent(QMouseEvent* event) {
     if (m_image.isNull() || event->button() != Qt::LeftButton) return;
     const QPointF at = toImage(event->position());
     m_painting = true;
+    remember();
     if (m_tool == Tool::Rectangle) {
         m_rectStart = at;
         m_rubberBand = QRectF(at, at);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QList>
 #include <QMargins>
 #include <QPointF>
 #include <QRect>
@@ -30,6 +31,10 @@ public:
     bool hasMask() const;                           // any pixel above black
     void clearMask();
     void invertMask();
+    // Takes back the last stroke, rectangle, clear or invert (up to kUndoDepth of them).
+    void undo();
+    bool canUndo() const { return !m_history.isEmpty(); }
+    static constexpr int kUndoDepth = 30;
 
     void setTool(Tool tool) { m_tool = tool; }
     Tool tool() const { return m_tool; }
@@ -56,6 +61,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
+    void remember();  // the mask as it is, before a change
     void dab(const QPointF& at);
     void strokeTo(const QPointF& to);
     void refreshOverlay();
@@ -65,6 +71,7 @@ private:
     QImage m_image;
     QImage m_mask;
     QImage m_overlay;  // the mask as translucent red, redrawn on change
+    QList<QImage> m_history;  // earlier masks, newest last
     QMargins m_extension;
     Tool m_tool = Tool::Brush;
     int m_brushSize = 24;
