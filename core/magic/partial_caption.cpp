@@ -43,7 +43,15 @@ std::size_t utf8Length(unsigned char lead) {
 // string value being written. Anything it cannot follow (invalid JSON) ends the pass; the last cut
 // before it still counts.
 std::optional<nlohmann::ordered_json> parsePartialCaption(std::string_view text) {
-    const std::size_t start = text.find('{');
+    // A reasoning model's <think> block comes first and may hold braces of its own.
+    std::size_t from = 0;
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && text.substr(first, 7) == "<think>") {
+        const std::size_t close = text.find("</think>", first);
+        if (close == std::string_view::npos) return std::nullopt;
+        from = close + 8;
+    }
+    const std::size_t start = text.find('{', from);
     if (start == std::string_view::npos) return std::nullopt;
     const std::size_t n = text.size();
 

@@ -10,8 +10,8 @@
 namespace i4::magic {
 
 // The longest prefix of `text` that can be completed into valid JSON by closing the open strings,
-// arrays and objects, completed and parsed. Text before the first '{' (a code fence, a <think>
-// block) is skipped. A string value that is still being written is included as far as it goes
+// arrays and objects, completed and parsed. A leading <think>...</think> block (nullopt while it
+// is open) and any text before the first '{' (a code fence, a remark) are skipped. A string value that is still being written is included as far as it goes
 // (so a description grows word by word); an object key, a number or a literal is included only
 // once it is complete, so a bbox never shows a half-written coordinate. nullopt before the first
 // '{' or when nothing parses.

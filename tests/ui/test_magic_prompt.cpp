@@ -30,6 +30,7 @@
 #include "core/magic/magic_prompt.h"
 #include "tests/ui/fake_engine.h"
 #include "ui/gallery/png_metadata.h"
+#include "ui/magic/api_key_store.h"
 #include "ui/magic/magic_prompt_bar.h"
 #include "ui/magic/magic_settings.h"
 #include "ui/magic/magic_settings_box.h"
@@ -134,6 +135,7 @@ private slots:
     void failureIsShownAndNothingChanges();
     void plainPromptBecomesTheIdea();
     void settingsStoreEndpointAndKey();
+    void keychainAbsentFallsBackToFile();
     void localBackendNeedsAModelFolder();
     void localBackendWithTheDemoModel();
     void endpointEndToEndWithMetadata();
@@ -369,6 +371,36 @@ void TestMagicPrompt::settingsStoreEndpointAndKey() {
     QVERIFY2(whyNot.contains(QStringLiteral("http://")), qPrintable(whyNot));
 }
 
+// The app's own store asks the desktop's keychain first; with no session bus (CI, a bare X
+// session) it must fall back to the user-only file at once. Only run where no session bus
+// exists, so that a developer's real keychain is never touched.
+void TestMagicPrompt::keychainAbsentFallsBackToFile() {
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        QSKIP("a D-Bus session exists: the keychain might answer");
+    }
+    const QString file = m_dir->filePath(QStringLiteral("conf/key"));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("conf"))));
+    {
+        QFile old(file);  // left by hand, readable by everyone: narrowed before the key goes in
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                           QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    }
+    ApiKeyStore store(QStringLiteral("i4studio-test"), file);
+    QElapsedTimer clock;
+    clock.start();
+    QString error;
+    QVERIFY2(store.save(QStringLiteral("sk-fallback"), &error), qPrintable(error));
+    QCOMPARE(store.location(), QStringLiteral("file"));
+    QCOMPARE(QFile(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QCOMPARE(store.load(), QStringLiteral("sk-fallback"));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(store.save(QString()));
+    QVERIFY(!QFile::exists(file));
+    QCOMPARE(store.load(), QString());
+}
+
 void TestMagicPrompt::localBackendNeedsAModelFolder() {
     MagicSettings settings(m_settings.get());
     MagicPromptConfig c = settings.config();
@@ -393,8 +425,7 @@ void TestMagicPrompt::localBackendNeedsAModelFolder() {
     w->magicPromptBar()->start();
     QTRY_VERIFY_WITH_TIMEOUT(!w->magicPromptBar()->isRunning(), 30000);
     const QString status = w->magicPromptBar()->statusLabel()->text();
-    QVERIFY2(status.startsWith(QStringLiteral("Magic prompt failed: ")) &&
-                 status.size() > 30,
+    QVERIFY2(status.startsWith(QStringLiteral("Magic prompt failed: ")) && status.size() > 30,
              qPrintable(status));
     QCOMPARE(w->captionEditor()->promptText(), QStringLiteral("kept"));
 }
@@ -509,9 +540,10 @@ void TestMagicPrompt::translated() {
     QVERIFY(japanese.load(QStringLiteral(":/i18n/i4studio_ja.qm")));
     QCOMPARE(japanese.translate("i4::ui::MagicPromptBar", "Magic prompt"),
              QStringLiteral("マジックプロンプト"));
-    QVERIFY(!japanese.translate("i4::ui::MagicSettings",
-                                "No endpoint model is set. Enter the URL and model of an "
-                                "OpenAI-compatible chat server in Settings › Magic prompt.")
+    QVERIFY(!japanese
+                 .translate("i4::ui::MagicSettings",
+                            "No endpoint model is set. Enter the URL and model of an "
+                            "OpenAI-compatible chat server in Settings › Magic prompt.")
                  .isEmpty());
     qApp->installTranslator(&german);
     CaptionEditor editor;

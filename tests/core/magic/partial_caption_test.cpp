@@ -80,6 +80,10 @@ TEST(PartialCaption, SkipsPreambleAndSurvivesGarbage) {
     v = parsePartialCaption(R"({"a":"b","c":]]] "d":"e")");
     ASSERT_TRUE(v);
     EXPECT_EQ(*v, nlohmann::ordered_json::parse(R"({"a":"b"})"));
+    EXPECT_FALSE(parsePartialCaption("<think>maybe {\"a\": 1} or"));  // still thinking
+    v = parsePartialCaption("<think>maybe {\"a\": 1}</think>\n{\"b\":\"c");
+    ASSERT_TRUE(v);
+    EXPECT_EQ(*v, nlohmann::ordered_json::parse(R"({"b":"c"})"));
     EXPECT_FALSE(parsePartialCaption("no json here"));
     EXPECT_FALSE(parsePartialCaption("[1,2,3]"));
 }
