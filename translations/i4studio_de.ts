@@ -1767,6 +1767,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>The seed of the first image (locked).</source>
+        <translation>Der Seed des ersten Bildes (festgelegt).</translation>
+    </message>
+    <message>
         <source>Desktop studio for the Ideogram 4 model</source>
         <translation>Desktop-Studio für das Modell Ideogram 4</translation>
     </message>

@@ -1783,6 +1783,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>The seed of the first image (locked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Desktop studio for the Ideogram 4 model</source>
         <translation type="unfinished"></translation>
     </message>

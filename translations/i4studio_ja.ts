@@ -1752,6 +1752,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>The seed of the first image (locked).</source>
+        <translation>最初の画像のシード（固定）。</translation>
+    </message>
+    <message>
         <source>Desktop studio for the Ideogram 4 model</source>
         <translation>Ideogram 4 モデルのためのデスクトップスタジオ</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QTimer>
 #include <cstdio>
+#include <optional>
 
 #include "core/pipeline/model_hints.h"
 #include "ui/dialogs/first_run_dialog.h"
@@ -85,6 +86,10 @@ int main(int argc, char** argv) {
         QStringLiteral("images"),
         QCoreApplication::translate("main", "Number of images to generate (default 1)."),
         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QCoreApplication::translate("main", "The seed of the first image (locked)."),
+        QStringLiteral("N"));
     const QCommandLineOption generate(
         QStringLiteral("generate"),
         QCoreApplication::translate("main", "Queue the images from the caption at start-up."));
@@ -102,7 +107,7 @@ int main(int argc, char** argv) {
                                     "the GPU check has answered, and quit."),
         QStringLiteral("FILE"));
     parser.addOptions({screenshot, screenshotStep, galleryScreenshot, caption, model, size, images,
-                       generate, device, settingsScreenshot});
+                       seed, generate, device, settingsScreenshot});
     parser.process(app);
 
     if (parser.isSet(device)) {
@@ -146,6 +151,8 @@ int main(int argc, char** argv) {
         }
         window.captionEditor()->setPromptText(QString::fromUtf8(file.readAll()));
     }
+    // Size and seed go in once the model's own defaults are (loadActiveModel, below).
+    QSize requestedSize;
     if (parser.isSet(size)) {
         const QRegularExpressionMatch match =
             QRegularExpression(QStringLiteral("^(\\d+)[xX](\\d+)$")).match(parser.value(size));
@@ -153,8 +160,16 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "i4studio: --size wants WxH, e.g. 256x256\n");
             return 1;
         }
-        window.generationPanel()->setImageSize(
-            QSize(match.captured(1).toInt(), match.captured(2).toInt()));
+        requestedSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    }
+    std::optional<qulonglong> requestedSeed;
+    if (parser.isSet(seed)) {
+        bool ok = false;
+        requestedSeed = parser.value(seed).toULongLong(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "i4studio: --seed wants a whole number from 0\n");
+            return 1;
+        }
     }
     window.generationPanel()->setBatchCount(std::max(1, parser.value(images).toInt()));
     window.show();
@@ -178,6 +193,7 @@ int main(int argc, char** argv) {
         return QApplication::exec();
     }
     if (parser.isSet(screenshot) && !scripted) {
+        if (requestedSize.isValid()) window.generationPanel()->setImageSize(requestedSize);
         const QString path = parser.value(screenshot);
         QTimer::singleShot(800, &window, [&window, path] { saveScreenshot(&window, path, true); });
         return QApplication::exec();
@@ -188,6 +204,8 @@ int main(int argc, char** argv) {
         dialog.exec();
     }
     window.loadActiveModel();
+    if (requestedSize.isValid()) window.generationPanel()->setImageSize(requestedSize);
+    if (requestedSeed) window.generationPanel()->reuseSeed(*requestedSeed);
     if (!scripted) {
         // The caption, settings, layout and queue of the last run (Note [session autosave]);
         // scripted runs start clean and leave it alone.

@@ -119,6 +119,8 @@ void TestGenerationDefaults::aspectsFollowTheNativeSize() {
     QVERIFY(wideSize.width() * wideSize.height() <= 2 * m_demo.nativeWidth * m_demo.nativeHeight);
     aspect->setCurrentIndex(square);
     QCOMPARE(panel()->imageSize(), QSize(m_demo.nativeWidth, m_demo.nativeHeight));
+    panel()->setImageSize(QSize(512, 384));  // no entry makes it: Custom
+    QCOMPARE(aspect->currentIndex(), aspect->count() - 1);
     QVERIFY(aspect->itemText(square).contains(
         QStringLiteral("%1×%2").arg(m_demo.nativeWidth).arg(m_demo.nativeHeight)));
 }

@@ -54,6 +54,9 @@ GenerationPanel::GenerationPanel(QWidget* parent)
 
     m_preset = new QComboBox(this);
     m_preset->setObjectName(QStringLiteral("preset"));
+    // Long names ("Model default (Fast draft · 12 steps)") must not widen the panel.
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_preset->setMinimumContentsLength(12);
     refillPresetPicker();
     auto* presetRow = new QHBoxLayout;
     presetRow->addWidget(m_preset, 1);
@@ -78,6 +81,8 @@ GenerationPanel::GenerationPanel(QWidget* parent)
 
     m_aspect = new QComboBox(this);
     m_aspect->setObjectName(QStringLiteral("aspect"));
+    m_aspect->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_aspect->setMinimumContentsLength(10);
     for (const AspectChoice& a : kAspects) m_aspect->addItem(QString(), QSize(a.w, a.h));
     m_aspect->addItem(tr("Custom"));
     m_aspect->setToolTip(tr("Shapes at about the pixel count the model was trained at"));
@@ -417,6 +422,13 @@ void GenerationPanel::setImageSize(QSize size) {
     m_updating = true;
     m_width->setValue(snapped.width());
     m_height->setValue(snapped.height());
+    // The aspect entry that makes this size, else Custom.
+    const QSize ratio = m_aspect->currentData().toSize();
+    if (ratio.isEmpty() ||
+        snapImageSize(toQSize(pipeline::sizeForAspect(ratio.width(), ratio.height(), m_hints)),
+                      m_allowAnySize ? SizeLimits::Unchecked : SizeLimits::Published) != snapped) {
+        m_aspect->setCurrentIndex(m_aspect->count() - 1);
+    }
     m_updating = false;
     updateAspectLabel();
     emit imageSizeChanged(snapped);
