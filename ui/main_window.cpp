@@ -146,11 +146,9 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     connect(m_input, &ImageInputPanel::inputChanged, this, [this] {
         if (m_input->hasInput()) showImageInput();
     });
-    auto* drops = new ImageDropFilter(m_input, this);
+    auto* drops = new ImageDropFilter(m_input, this, this);
     setAcceptDrops(true);
-    installEventFilter(drops);
-    m_preview->setAcceptDrops(true);
-    m_preview->installEventFilter(drops);
+    qApp->installEventFilter(drops);
     connect(drops, &ImageDropFilter::dropped, this,
             [this](const QString& path, bool ok, const QString& error) {
                 statusBar()->showMessage(ok ? tr("Working from %1").arg(path) : error, 6000);

@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QToolButton>
 #include <QTranslator>
 #include <QUrl>
@@ -119,6 +121,24 @@ void TestInputPanel::droppedImageBecomesTheInput() {
     child<QPushButton>("clearInput")->click();
     QVERIFY(!panel()->hasInput());
     QVERIFY(!m_window->currentRequest().input.has_value());
+
+    // Dropped on a text field (the caption's prompt) it is still the input, not text.
+    const QString before = m_window->captionEditor()->promptText();
+    QWidget* target = nullptr;
+    if (auto* plain = m_window->captionEditor()->findChild<QPlainTextEdit*>())
+        target = plain->viewport();
+    else if (auto* rich = m_window->captionEditor()->findChild<QTextEdit*>())
+        target = rich->viewport();
+    QVERIFY(target);
+    QVERIFY(target->acceptDrops());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QDropEvent dropEvent(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    QVERIFY(panel()->hasInput());
+    QCOMPARE(m_window->captionEditor()->promptText(), before);
 }
 
 void TestInputPanel::maskToolsPaintWhiteForRepaint() {

@@ -426,10 +426,18 @@ QString ImageInputPanel::imagePathOf(const QMimeData* mime) {
     return {};
 }
 
-ImageDropFilter::ImageDropFilter(ImageInputPanel* panel, QObject* parent)
-    : QObject(parent), m_panel(panel) {}
+ImageDropFilter::ImageDropFilter(ImageInputPanel* panel, QWidget* window, QObject* parent)
+    : QObject(parent), m_panel(panel), m_window(window) {}
 
 bool ImageDropFilter::eventFilter(QObject* watched, QEvent* event) {
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QObject::eventFilter(watched, event);
+    // Only drops on this window or a widget in it (a floating dock included).
+    bool ours = false;
+    for (auto* w = qobject_cast<QWidget*>(watched); w && !ours; w = w->parentWidget())
+        ours = w == m_window;
+    if (!ours) return QObject::eventFilter(watched, event);
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
         auto* drag = static_cast<QDragMoveEvent*>(event);
         if (!ImageInputPanel::imagePathOf(drag->mimeData()).isEmpty()) {

@@ -98,13 +98,13 @@ private:
     QWidget* m_editor = nullptr;  // everything below the file line, disabled without an image
 };
 
-// Accepts image files dropped on the widgets it watches (the main window) and hands them to the
-// panel.
+// Installed on the application: image files dropped anywhere on `window` (text fields included:
+// a picture is not text to insert) go to the panel; other drops pass.
 class ImageDropFilter : public QObject {
     Q_OBJECT
 
 public:
-    explicit ImageDropFilter(ImageInputPanel* panel, QObject* parent = nullptr);
+    ImageDropFilter(ImageInputPanel* panel, QWidget* window, QObject* parent = nullptr);
 
 signals:
     void dropped(const QString& path, bool ok, const QString& error);
@@ -114,6 +114,7 @@ protected:
 
 private:
     ImageInputPanel* m_panel;
+    QWidget* m_window;
 };
 
 }  // namespace i4::ui
