@@ -90,6 +90,7 @@ public:
             "/v1/chat/completions", [this](const httplib::Request& req, httplib::Response& res) {
                 const Json body = Json::parse(req.body);
                 authorization = req.get_header_value("Authorization");
+                temperature = body.value("temperature", -1.0);
                 const std::string caption = captionFor(body.at("messages").at(1).at("content"));
                 res.set_chunked_content_provider(
                     "text/event-stream", [caption](size_t, httplib::DataSink& sink) {
@@ -116,6 +117,7 @@ public:
     }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port); }
     std::string authorization;
+    double temperature = -1;
 
 private:
     httplib::Server m_server;
@@ -443,6 +445,7 @@ void TestMagicPrompt::localBackendWithTheDemoModel() {
         MagicSettings settings(m_settings.get());
         MagicPromptConfig c = settings.config();
         c.backend = QStringLiteral("local");
+        c.temperature = 0;  // greedy: the same caption every run
         settings.setConfig(c);
     }
     auto w = window();
@@ -450,7 +453,10 @@ void TestMagicPrompt::localBackendWithTheDemoModel() {
     CaptionEditor* editor = w->captionEditor();
     int updates = 0;
     connect(editor, &CaptionEditor::promptChanged, this, [&] { updates += bar->isRunning(); });
-    const QString idea = QStringLiteral("a green star above a red ring on a beige background");
+    // Phrased as the demo world's descriptions are (Note [Demo descriptions]).
+    const QString idea = QStringLiteral(
+        "a small green star at the top left and a red ring at the "
+        "bottom right on a beige background");
     bar->ideaEdit()->setText(idea);
     QTest::mouseClick(bar->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!bar->isRunning(), 300000);
@@ -460,7 +466,10 @@ void TestMagicPrompt::localBackendWithTheDemoModel() {
     QVERIFY2(updates >= 1, qPrintable(QString::number(updates)));
     QVERIFY(editor->isStructured());
     QVERIFY(i4::caption::verifyCaption(editor->promptText().toStdString()).empty());
-    QVERIFY(!editor->caption().elements.isEmpty());
+    QCOMPARE(editor->caption().elements.size(), 2);
+    QVERIFY2(editor->promptText().contains(QStringLiteral("green star")) &&
+                 editor->promptText().contains(QStringLiteral("red ring")),
+             qPrintable(editor->promptText()));
     QCOMPARE(QString::fromStdString(w->currentRequest().magicIdea), idea);
     const QString dir = qEnvironmentVariable("I4_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
@@ -468,6 +477,7 @@ void TestMagicPrompt::localBackendWithTheDemoModel() {
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
         QTest::qWait(200);
+        bar->ideaEdit()->setCursorPosition(0);  // the idea's start, not its end
         QVERIFY(w->grab().save(dir + QStringLiteral("/magic_prompt.png")));
     }
 }
@@ -479,6 +489,7 @@ void TestMagicPrompt::endpointEndToEndWithMetadata() {
         MagicPromptConfig c;
         c.url = server.url();
         c.model = QStringLiteral("test-model");
+        c.temperature = 0.3;
         settings.setConfig(c);
         QVERIFY(settings.saveApiKey(QStringLiteral("sk-window-key")));
     }
@@ -493,6 +504,7 @@ void TestMagicPrompt::endpointEndToEndWithMetadata() {
     QVERIFY2(bar->statusLabel()->text().contains(QStringLiteral("test-model")),
              qPrintable(bar->statusLabel()->text()));
     QCOMPARE(server.authorization, std::string("Bearer sk-window-key"));
+    QCOMPARE(server.temperature, 0.3);  // the settings' sampling reaches the server
     QCOMPARE(editor->promptText().toStdString(),
              i4::magic::finishMagicCaption(captionFor(idea.toStdString())));
 

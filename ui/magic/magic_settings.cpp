@@ -30,6 +30,25 @@ ApiKeyStore keyStoreFor(QSettings* settings) {
     return ApiKeyStore(kKeychainService, ApiKeyStore::defaultFallbackFile());
 }
 
+// The settings' sampling on every request, whatever the caller put there.
+class ConfiguredBackend : public magic::MagicPromptBackend {
+public:
+    ConfiguredBackend(std::unique_ptr<magic::MagicPromptBackend> inner, double temperature)
+        : m_inner(std::move(inner)), m_temperature(temperature) {}
+    std::string expand(const magic::MagicPromptRequest& request,
+                       const std::function<void(std::string_view)>& onText,
+                       const std::function<bool()>& cancelled) override {
+        magic::MagicPromptRequest configured = request;
+        configured.temperature = m_temperature;
+        return m_inner->expand(configured, onText, cancelled);
+    }
+    std::string name() const override { return m_inner->name(); }
+
+private:
+    std::unique_ptr<magic::MagicPromptBackend> m_inner;
+    double m_temperature;
+};
+
 }  // namespace
 
 MagicSettings::MagicSettings(AppSettings* app)
@@ -106,8 +125,10 @@ std::unique_ptr<magic::MagicPromptBackend> createMagicBackend(MagicSettings& set
             }
             return nullptr;
         }
-        return std::make_unique<LocalMagicBackend>(settings.modelFolder(), c.lmHead,
-                                                   settings.device());
+        return std::make_unique<ConfiguredBackend>(
+            std::make_unique<LocalMagicBackend>(settings.modelFolder(), c.lmHead,
+                                                settings.device()),
+            c.temperature);
     }
     if (c.model.trimmed().isEmpty()) {
         if (whyNot) {
@@ -127,7 +148,8 @@ std::unique_ptr<magic::MagicPromptBackend> createMagicBackend(MagicSettings& set
     endpoint.totalTimeoutSeconds =
         c.stream ? std::max(600, 5 * c.timeoutSeconds) : c.timeoutSeconds;
     try {
-        return std::make_unique<magic::EndpointBackend>(endpoint);
+        return std::make_unique<ConfiguredBackend>(
+            std::make_unique<magic::EndpointBackend>(endpoint), c.temperature);
     } catch (const std::exception& e) {
         if (whyNot) *whyNot = QString::fromStdString(e.what());
         return nullptr;
