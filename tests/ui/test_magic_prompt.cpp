@@ -353,6 +353,11 @@ void TestMagicPrompt::settingsStoreEndpointAndKey() {
     MagicSettingsBox again(&settings);
     QCOMPARE(again.modelEdit()->text(), QStringLiteral("qwen3:8b"));
     QVERIFY(!again.streamBox()->isChecked());
+    const QString dir = qEnvironmentVariable("I4_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        again.resize(640, again.sizeHint().height());
+        QVERIFY(again.grab().save(dir + QStringLiteral("/magic_prompt_settings.png")));
+    }
     QTest::mouseClick(again.forgetKeyButton(), Qt::LeftButton);
     QVERIFY(again.apply(&error));
     QVERIFY(!QFile::exists(settings.apiKeyFile()));
