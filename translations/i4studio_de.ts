@@ -1092,6 +1092,26 @@
 <context>
     <name>i4::ui::LoraPicker</name>
     <message>
+        <source>As the file says</source>
+        <translation>Wie in der Datei</translation>
+    </message>
+    <message>
+        <source>Conditional</source>
+        <translation>Bedingt</translation>
+    </message>
+    <message>
+        <source>Unconditional</source>
+        <translation>Unbedingt</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Which transformer this LoRA goes on. Trainers write LoRAs for the conditional one; &quot;As the file says&quot; follows its keys.</source>
+        <translation>Auf welchen Transformer diese LoRA kommt. Trainer schreiben LoRAs für den bedingten; „Wie in der Datei“ folgt ihren Schlüsseln.</translation>
+    </message>
+    <message>
         <source>both transformers</source>
         <translation>beide Transformer</translation>
     </message>

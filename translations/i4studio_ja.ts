@@ -1082,6 +1082,26 @@
 <context>
     <name>i4::ui::LoraPicker</name>
     <message>
+        <source>As the file says</source>
+        <translation>ファイルの指定どおり</translation>
+    </message>
+    <message>
+        <source>Conditional</source>
+        <translation>条件付き</translation>
+    </message>
+    <message>
+        <source>Unconditional</source>
+        <translation>条件なし</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>両方</translation>
+    </message>
+    <message>
+        <source>Which transformer this LoRA goes on. Trainers write LoRAs for the conditional one; &quot;As the file says&quot; follows its keys.</source>
+        <translation>この LoRA を適用するトランスフォーマー。学習ツールは条件付き用に LoRA を書き出します。「ファイルの指定どおり」はキーに従います。</translation>
+    </message>
+    <message>
         <source>both transformers</source>
         <translation>両方のトランスフォーマー</translation>
     </message>
