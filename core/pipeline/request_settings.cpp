@@ -143,7 +143,10 @@ SizeAdvice sizeAdvice(int width, int height, const ModelHints& hints) {
     advice.nativeHeight = native.height;
     advice.pixelRatio =
         double(width) * height / (double(advice.nativeWidth) * advice.nativeHeight);
-    advice.farFromNative = advice.pixelRatio > 2.0 || advice.pixelRatio < 0.5;
+    // Only a model that states its size is held to it: the published one runs its whole range
+    // of sizes (256..2048) with the schedule shifted for each.
+    advice.farFromNative =
+        hints.hasNativeSize() && (advice.pixelRatio > 2.0 || advice.pixelRatio < 0.5);
     return advice;
 }
 

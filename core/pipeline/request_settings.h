@@ -49,8 +49,8 @@ GenerationRequest withMainGuidance(const GenerationRequest& request, float weigh
 //   tail), with the model's main guidance in place of the preset's 7.0 (a weight tuned for the
 //   published model; the demo makes coloured noise at it). An explicit schedule or guidance wins;
 // - sizes: an aspect ratio keeps the model's native pixel count (1024x1024 without one), and a
-//   size with far more or fewer pixels than that is flagged (sizeAdvice), since the model was
-//   not trained there and, with more pixels, runs far longer.
+//   size with far more or fewer pixels than a model's stated native size is flagged
+//   (sizeAdvice), since the model was not trained there and, with more pixels, runs far longer.
 inline constexpr const char* kDefaultPreset = "V4_DEFAULT_20";
 inline constexpr int kPublishedNativeSide = 1024;
 
@@ -77,7 +77,8 @@ struct SizeAdvice {
     int nativeWidth = kPublishedNativeSide;  // the size compared with
     int nativeHeight = kPublishedNativeSide;
     double pixelRatio = 1;  // pixels asked for / native pixels
-    bool farFromNative = false;  // more than twice or less than half the native pixels
+    // The model states a native size and this is more than twice or less than half its pixels.
+    bool farFromNative = false;
 };
 SizeAdvice sizeAdvice(int width, int height, const ModelHints& hints);
 

@@ -91,8 +91,10 @@ TEST(ModelDefaults, SizesFarFromNativeAreFlagged) {
     EXPECT_NEAR(big.pixelRatio, 1360.0 * 768 / (128.0 * 128), 1e-9);
     EXPECT_EQ(big.nativeWidth, 128);
     EXPECT_TRUE(sizeAdvice(64, 64, demo).farFromNative);
+    // A model without a stated size (the published one) is not held to 1024x1024.
     EXPECT_FALSE(sizeAdvice(1360, 768, ModelHints{}).farFromNative);
-    EXPECT_TRUE(sizeAdvice(2048, 2048, ModelHints{}).farFromNative);
+    EXPECT_FALSE(sizeAdvice(2048, 2048, ModelHints{}).farFromNative);
+    EXPECT_NEAR(sizeAdvice(2048, 2048, ModelHints{}).pixelRatio, 4.0, 1e-9);
 }
 
 }  // namespace
