@@ -466,6 +466,29 @@ CaptionConstraint::CaptionConstraint(std::shared_ptr<const std::vector<std::stri
                                      int64_t stopId)
     : m_bytes(std::move(bytes)), m_stopId(stopId) {
     if (!m_bytes) throw InputError("caption constraint: no token table");
+    m_byFirstByte.resize(256);
+    for (std::size_t id = 0; id < m_bytes->size(); ++id) {
+        const std::string& bytes = (*m_bytes)[id];
+        if (!bytes.empty()) {
+            m_byFirstByte[static_cast<unsigned char>(bytes[0])].push_back(int64_t(id));
+        }
+    }
+}
+
+bool CaptionConstraint::candidates(std::vector<int64_t>& ids) const {
+    ids.clear();
+    if (m_grammar.done()) {
+        ids.push_back(m_stopId);
+        return true;
+    }
+    for (int c = 0; c < 256; ++c) {
+        CaptionGrammar next = m_grammar;
+        if (next.feed(static_cast<unsigned char>(c))) {
+            ids.insert(ids.end(), m_byFirstByte[std::size_t(c)].begin(),
+                       m_byFirstByte[std::size_t(c)].end());
+        }
+    }
+    return true;
 }
 
 std::shared_ptr<const std::vector<std::string>> CaptionConstraint::tokenBytes(

@@ -104,6 +104,8 @@ public:
 
     bool allows(int64_t id, int64_t tokensLeft) const override;
     void accept(int64_t id) override;
+    // The tokens whose first byte the grammar takes now (and the stop token once done).
+    bool candidates(std::vector<int64_t>& ids) const override;
 
     const CaptionGrammar& grammar() const { return m_grammar; }
     // The bytes the shortest caption needs: a budget below this plus one cannot finish.
@@ -111,6 +113,7 @@ public:
 
 private:
     std::shared_ptr<const std::vector<std::string>> m_bytes;  // per id; empty: never allowed
+    std::vector<std::vector<int64_t>> m_byFirstByte;  // [256] ids by their first byte
     int64_t m_stopId;
     CaptionGrammar m_grammar;
 };

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kHeadPrefix = "lm_head";
-// Greedy looks at this many best tokens before sorting the whole vocabulary.
+// Greedy looks at this many best tokens before searching all the allowed ones.
 constexpr int64_t kGreedyFirstLook = 64;
 // Sampling examines at most this many tokens of the nucleus (a flat distribution over 150k
 // tokens would otherwise be walked in full at every step).
@@ -130,6 +130,27 @@ Generation CausalLm::generate(const std::vector<int64_t>& prompt, const Sampling
     const auto allowed = [&](int64_t id, int64_t left) {
         return !constraint || constraint->allows(id, left);
     };
+    // The allowed token with the largest logit (-1: none): among the constraint's candidates
+    // where it names them, else down the sorted vocabulary.
+    std::vector<int64_t> candidates;
+    const auto bestAllowed = [&](int64_t left) -> int64_t {
+        const float* l = logits.data_ptr<float>();
+        if (constraint && constraint->candidates(candidates)) {
+            int64_t best = -1;
+            for (const int64_t id : candidates) {
+                if (id < logits.size(0) && (best < 0 || l[id] > l[best]) && allowed(id, left)) {
+                    best = id;
+                }
+            }
+            return best;
+        }
+        const at::Tensor order = std::get<1>(logits.sort(0, /*descending=*/true));
+        const int64_t* o = order.data_ptr<int64_t>();
+        for (int64_t i = 0; i < logits.size(0); ++i) {
+            if (allowed(o[i], left)) return o[i];
+        }
+        return -1;
+    };
     for (int64_t step = 0; step < options.maxTokens; ++step) {
         if (cancelled && cancelled()) throw CancelledError();
         const int64_t left = options.maxTokens - step;
@@ -141,13 +162,7 @@ Generation CausalLm::generate(const std::vector<int64_t>& prompt, const Sampling
             for (int64_t i = 0; i < top.size(0) && chosen < 0; ++i) {
                 if (allowed(top[i].item<int64_t>(), left)) chosen = top[i].item<int64_t>();
             }
-            if (chosen < 0 && vocab > kGreedyFirstLook) {
-                const at::Tensor order = std::get<1>(logits.sort(0, /*descending=*/true));
-                const int64_t* o = order.data_ptr<int64_t>();
-                for (int64_t i = kGreedyFirstLook; i < vocab && chosen < 0; ++i) {
-                    if (allowed(o[i], left)) chosen = o[i];
-                }
-            }
+            if (chosen < 0 && vocab > kGreedyFirstLook) chosen = bestAllowed(left);
         } else {
             const at::Tensor probs = at::softmax(logits / options.temperature, 0);  // [vocab]
             // The nucleus lies within the best kMaxNucleus tokens (a partial sort).
@@ -167,12 +182,7 @@ Generation CausalLm::generate(const std::vector<int64_t>& prompt, const Sampling
                 }
             }
             if (ids.empty()) {
-                // No allowed token in the nucleus: the most likely allowed one.
-                const at::Tensor order = std::get<1>(logits.sort(0, /*descending=*/true));
-                const int64_t* all = order.data_ptr<int64_t>();
-                for (int64_t k = 0; k < vocab && chosen < 0; ++k) {
-                    if (allowed(all[k], left)) chosen = all[k];
-                }
+                chosen = bestAllowed(left);  // none in the nucleus: the most likely allowed one
             } else {
                 double total = 0;
                 for (double w : weights) total += w;

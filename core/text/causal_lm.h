@@ -24,6 +24,13 @@ public:
     virtual bool allows(int64_t id, int64_t tokensLeft) const = 0;
     // `id` was chosen.
     virtual void accept(int64_t id) = 0;
+    // Fills `ids` with a superset of the tokens allows() may take now and returns true, or
+    // returns false when the constraint cannot narrow the vocabulary. Lets the decoder find the
+    // best allowed token without sorting the whole vocabulary when the likely ones are refused.
+    virtual bool candidates(std::vector<int64_t>& ids) const {
+        ids.clear();
+        return false;
+    }
 };
 
 struct SamplingOptions {
