@@ -434,14 +434,6 @@
 <context>
     <name>i4::ui::FirstRunDialog</name>
     <message>
-        <source>Welcome to i4studio</source>
-        <translation>Willkommen bei i4studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;i4studio needs the Ideogram 4 weights&lt;/h3&gt;&lt;p&gt;The open-weight Ideogram 4 model is published by Ideogram on Hugging Face (organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Download the full model folder — tokenizer, text encoder, both transformers and the VAE, with their &lt;tt&gt;config.json&lt;/tt&gt; files — and accept the model licence first. Quantised (fp8 or nf4) folders work too and need far less memory.&lt;/p&gt;&lt;p&gt;Then choose that folder below. i4studio checks it without loading the weights. You can add more folders later under &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;i4studio braucht die Gewichte von Ideogram 4&lt;/h3&gt;&lt;p&gt;Das Ideogram-4-Modell mit offenen Gewichten veröffentlicht Ideogram auf Hugging Face (Organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Akzeptieren Sie zuerst die Modelllizenz und laden Sie dann den vollständigen Modellordner herunter – Tokenizer, Text-Encoder, beide Transformer und das VAE, jeweils mit ihren &lt;tt&gt;config.json&lt;/tt&gt;-Dateien. Quantisierte Ordner (fp8 oder nf4) funktionieren ebenfalls und brauchen viel weniger Speicher.&lt;/p&gt;&lt;p&gt;Wählen Sie diesen Ordner anschließend unten aus. i4studio prüft ihn, ohne die Gewichte zu laden. Weitere Ordner können Sie später unter &lt;b&gt;Einstellungen&lt;/b&gt; hinzufügen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
@@ -460,6 +452,34 @@
     <message>
         <source>Model folder looks good.</source>
         <translation>Der Modellordner sieht gut aus.</translation>
+    </message>
+    <message>
+        <source>Getting the weights</source>
+        <translation>Die Gewichte besorgen</translation>
+    </message>
+    <message>
+        <source>You can start right away</source>
+        <translation>Sie können sofort loslegen</translation>
+    </message>
+    <message>
+        <source>i4studio comes with a small &lt;b&gt;demo model&lt;/b&gt;: flat shapes in six colours, 128×128 pixels, a picture in about a second on any CPU. It is used while no other model folder is chosen.</source>
+        <translation>i4studio bringt ein kleines &lt;b&gt;Demo-Modell&lt;/b&gt; mit: flache Formen in sechs Farben, 128×128 Pixel, ein Bild in etwa einer Sekunde auf jeder CPU. Es wird verwendet, solange kein anderer Modellordner gewählt ist.</translation>
+    </message>
+    <message>
+        <source>The real Ideogram 4 is published by Ideogram on Hugging Face. Accept the licence on the model&apos;s page, then download one of the two precisions:</source>
+        <translation>Das echte Ideogram 4 veröffentlicht Ideogram auf Hugging Face. Akzeptieren Sie die Lizenz auf der Seite des Modells und laden Sie dann eine der beiden Genauigkeiten herunter:</translation>
+    </message>
+    <message>
+        <source>fp8: about 30 GB on disk, about 28 GB of GPU memory</source>
+        <translation>fp8: etwa 30 GB auf der Festplatte, etwa 28 GB GPU-Speicher</translation>
+    </message>
+    <message>
+        <source>nf4: about 16 GB on disk, about 16 GB of GPU memory</source>
+        <translation>nf4: etwa 16 GB auf der Festplatte, etwa 16 GB GPU-Speicher</translation>
+    </message>
+    <message>
+        <source>The real model needs an NVIDIA GPU with that much memory (README, section “NVIDIA GPU”: &lt;tt&gt;scripts/run --gpu&lt;/tt&gt;). Choose the downloaded folder below; i4studio checks it without loading the weights. More folders can be added later under &lt;b&gt;Settings&lt;/b&gt;.</source>
+        <translation>Das echte Modell braucht eine NVIDIA-GPU mit so viel Speicher (README, Abschnitt „NVIDIA GPU“: &lt;tt&gt;scripts/run --gpu&lt;/tt&gt;). Wählen Sie unten den heruntergeladenen Ordner; i4studio prüft ihn, ohne die Gewichte zu laden. Weitere Ordner lassen sich später unter &lt;b&gt;Einstellungen&lt;/b&gt; hinzufügen.</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1586,26 @@
         <source>Step %1 of %2 — about %3 s left</source>
         <translation>Schritt %1 von %2 – noch etwa %3 s</translation>
     </message>
+    <message>
+        <source>Cancelled — not a finished image</source>
+        <translation>Abgebrochen – kein fertiges Bild</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::QueuePanel</name>
@@ -1759,6 +1799,14 @@
     <message>
         <source>The API key could not be stored: %1</source>
         <translation>Der API-Schlüssel konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Automatic (NVIDIA GPU)</source>
+        <translation>Automatisch (NVIDIA-GPU)</translation>
+    </message>
+    <message>
+        <source>Automatic (CPU)</source>
+        <translation>Automatisch (CPU)</translation>
     </message>
 </context>
 <context>

@@ -434,14 +434,6 @@
 <context>
     <name>i4::ui::FirstRunDialog</name>
     <message>
-        <source>Welcome to i4studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;i4studio needs the Ideogram 4 weights&lt;/h3&gt;&lt;p&gt;The open-weight Ideogram 4 model is published by Ideogram on Hugging Face (organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Download the full model folder — tokenizer, text encoder, both transformers and the VAE, with their &lt;tt&gt;config.json&lt;/tt&gt; files — and accept the model licence first. Quantised (fp8 or nf4) folders work too and need far less memory.&lt;/p&gt;&lt;p&gt;Then choose that folder below. i4studio checks it without loading the weights. You can add more folders later under &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose model folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,6 +451,34 @@
     </message>
     <message>
         <source>Model folder looks good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can start right away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i4studio comes with a small &lt;b&gt;demo model&lt;/b&gt;: flat shapes in six colours, 128×128 pixels, a picture in about a second on any CPU. It is used while no other model folder is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The real Ideogram 4 is published by Ideogram on Hugging Face. Accept the licence on the model&apos;s page, then download one of the two precisions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp8: about 30 GB on disk, about 28 GB of GPU memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nf4: about 16 GB on disk, about 16 GB of GPU memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The real model needs an NVIDIA GPU with that much memory (README, section “NVIDIA GPU”: &lt;tt&gt;scripts/run --gpu&lt;/tt&gt;). Choose the downloaded folder below; i4studio checks it without loading the weights. More folders can be added later under &lt;b&gt;Settings&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1562,6 +1582,26 @@
         <source>Step %1 of %2 — about %3 s left</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelled — not a finished image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::QueuePanel</name>
@@ -1754,6 +1794,14 @@
     </message>
     <message>
         <source>The API key could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (NVIDIA GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (CPU)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -434,14 +434,6 @@
 <context>
     <name>i4::ui::FirstRunDialog</name>
     <message>
-        <source>Welcome to i4studio</source>
-        <translation>i4studio へようこそ</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;i4studio needs the Ideogram 4 weights&lt;/h3&gt;&lt;p&gt;The open-weight Ideogram 4 model is published by Ideogram on Hugging Face (organisation &lt;i&gt;ideogram-ai&lt;/i&gt;). Download the full model folder — tokenizer, text encoder, both transformers and the VAE, with their &lt;tt&gt;config.json&lt;/tt&gt; files — and accept the model licence first. Quantised (fp8 or nf4) folders work too and need far less memory.&lt;/p&gt;&lt;p&gt;Then choose that folder below. i4studio checks it without loading the weights. You can add more folders later under &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;i4studio には Ideogram 4 の重みが必要です&lt;/h3&gt;&lt;p&gt;オープンウェイトの Ideogram 4 モデルは Ideogram が Hugging Face（組織 &lt;i&gt;ideogram-ai&lt;/i&gt;）で公開しています。まずモデルのライセンスに同意し、トークナイザー、テキストエンコーダー、2 つのトランスフォーマー、VAE とそれぞれの &lt;tt&gt;config.json&lt;/tt&gt; を含むモデルフォルダー全体をダウンロードしてください。量子化（fp8 または nf4）版のフォルダーも使え、必要なメモリはずっと少なくなります。&lt;/p&gt;&lt;p&gt;次に、下でそのフォルダーを選択してください。i4studio は重みを読み込まずにフォルダーを確認します。フォルダーは後から&lt;b&gt;設定&lt;/b&gt;で追加できます。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Choose model folder…</source>
         <translation>モデルフォルダーを選択…</translation>
     </message>
@@ -460,6 +452,34 @@
     <message>
         <source>Model folder looks good.</source>
         <translation>モデルフォルダーは問題ありません。</translation>
+    </message>
+    <message>
+        <source>Getting the weights</source>
+        <translation>重みの入手</translation>
+    </message>
+    <message>
+        <source>You can start right away</source>
+        <translation>すぐに始められます</translation>
+    </message>
+    <message>
+        <source>i4studio comes with a small &lt;b&gt;demo model&lt;/b&gt;: flat shapes in six colours, 128×128 pixels, a picture in about a second on any CPU. It is used while no other model folder is chosen.</source>
+        <translation>i4studio には小さな&lt;b&gt;デモモデル&lt;/b&gt;が付属しています：6 色の平らな図形、128×128 ピクセル、どの CPU でも約 1 秒で 1 枚。ほかのモデルフォルダーを選ぶまではこれが使われます。</translation>
+    </message>
+    <message>
+        <source>The real Ideogram 4 is published by Ideogram on Hugging Face. Accept the licence on the model&apos;s page, then download one of the two precisions:</source>
+        <translation>本物の Ideogram 4 は Ideogram が Hugging Face で公開しています。モデルのページでライセンスに同意してから、2 つの精度のどちらかをダウンロードしてください：</translation>
+    </message>
+    <message>
+        <source>fp8: about 30 GB on disk, about 28 GB of GPU memory</source>
+        <translation>fp8：ディスク約 30 GB、GPU メモリ約 28 GB</translation>
+    </message>
+    <message>
+        <source>nf4: about 16 GB on disk, about 16 GB of GPU memory</source>
+        <translation>nf4：ディスク約 16 GB、GPU メモリ約 16 GB</translation>
+    </message>
+    <message>
+        <source>The real model needs an NVIDIA GPU with that much memory (README, section “NVIDIA GPU”: &lt;tt&gt;scripts/run --gpu&lt;/tt&gt;). Choose the downloaded folder below; i4studio checks it without loading the weights. More folders can be added later under &lt;b&gt;Settings&lt;/b&gt;.</source>
+        <translation>本物のモデルにはそれだけのメモリを持つ NVIDIA GPU が必要です（README の「NVIDIA GPU」の節：&lt;tt&gt;scripts/run --gpu&lt;/tt&gt;）。ダウンロードしたフォルダーを下で選んでください。i4studio は重みを読み込まずに確認します。フォルダーはあとから&lt;b&gt;設定&lt;/b&gt;で追加できます。</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1571,26 @@
         <source>Step %1 of %2 — about %3 s left</source>
         <translation>ステップ %1 / %2 — 残り約 %3 秒</translation>
     </message>
+    <message>
+        <source>Cancelled — not a finished image</source>
+        <translation>キャンセル — 完成した画像ではありません</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>画像をコピー</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::QueuePanel</name>
@@ -1744,6 +1784,14 @@
     <message>
         <source>The API key could not be stored: %1</source>
         <translation>API キーを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Automatic (NVIDIA GPU)</source>
+        <translation>自動（NVIDIA GPU）</translation>
+    </message>
+    <message>
+        <source>Automatic (CPU)</source>
+        <translation>自動（CPU）</translation>
     </message>
 </context>
 <context>

@@ -242,6 +242,8 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
             });
     connect(m_controller, &GenerationController::jobCancelled, this, [this] {
         m_preview->clearProgress();
+        m_preview->markCancelled();
+        if (m_controller->queue()->pendingCount() == 0) m_preview->dropWaiting();
         statusBar()->showMessage(tr("Cancelled"), 5000);
     });
     connect(m_controller, &GenerationController::loadProgress, this, &MainWindow::onLoadProgress);
@@ -465,7 +467,8 @@ void MainWindow::showSettings() {
     if (dialog.exec() != QDialog::Accepted) return;
     statusBar()->showMessage(tr("Gallery folder and language changes apply after a restart."),
                              8000);
-    loadActiveModel();
+    // The loaded model stays unless something it was loaded with changed.
+    if (dialog.engineChanged() || !m_controller->hasEngine()) loadActiveModel();
 }
 
 void MainWindow::loadActiveModel() {
@@ -638,7 +641,11 @@ void MainWindow::generate() {
         statusBar()->showMessage(tr("The input image cannot be used: %1").arg(inputError));
         return;
     }
-    for (pipeline::GenerationRequest request : m_panel->takeBatch(prompt)) {
+    const QVector<pipeline::GenerationRequest> batch = m_panel->takeBatch(prompt);
+    // A batch is a contact sheet; more images queued while one runs join its sheet.
+    m_preview->beginBatch(int(batch.size()),
+                          !m_controller->isBusy() && m_controller->queue()->pendingCount() == 0);
+    for (pipeline::GenerationRequest request : batch) {
         request.magicIdea = m_magic->ideaForCaption().toStdString();
         request.input = input;
         m_controller->submit(request, jobTitle(m_caption, request.seed));
@@ -648,7 +655,7 @@ void MainWindow::generate() {
 void MainWindow::onJobFinished(const GenerationOutput& output) {
     m_preview->clearProgress();
     m_lastOutput = output;
-    if (!output.images.isEmpty()) m_preview->setImage(output.images.front());
+    for (const QImage& image : output.images) m_preview->addResult(image);
     bool blocked = false;
     for (const QImage& image : output.images)
         blocked = blocked || looksLikeSafetyPlaceholder(image);

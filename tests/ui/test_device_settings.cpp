@@ -1,6 +1,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -51,7 +52,8 @@ void select(QComboBox* combo, const char* value) {
 
 bool cudaItemEnabled(QComboBox* device) {
     auto* items = qobject_cast<QStandardItemModel*>(device->model());
-    return items->item(device->findData(QStringLiteral("cuda")))->isEnabled();
+    const int cuda = device->findData(QStringLiteral("cuda"));
+    return cuda >= 0 && items->item(cuda)->isEnabled();
 }
 
 // With $I4_UI_SCREENSHOT_DIR set, a picture of the dialog as shown, for looking at its layout.
@@ -76,6 +78,7 @@ private slots:
     void dialogRoundTrip();
     void sessionDeviceIsNotStored();
     void cpuOnlyBuildSaysSoAndHowToGetOne();
+    void reloadOnlyWhenTheEngineChanges();
     void gpuIsNamedWithItsMemory();
     void thisBuildsOwnReport();
 
@@ -173,10 +176,48 @@ void TestDeviceSettings::cpuOnlyBuildSaysSoAndHowToGetOne() {
     QVERIFY2(text.contains("1.13.1"), qPrintable(text));
     QVERIFY2(text.contains("NVIDIA GPU"), qPrintable(text));  // the README section's name
     auto* device = child<QComboBox>(dialog, "device");
-    QVERIFY(!cudaItemEnabled(device));
+    // Issue 29: only what this build can use is offered, and Automatic says what it means.
+    QCOMPARE(device->findData(QStringLiteral("cuda")), -1);
+    QCOMPARE(device->count(), 2);
+    QCOMPARE(device->itemText(device->findData(QStringLiteral("auto"))),
+             QStringLiteral("Automatic (CPU)"));
     QVERIFY(!child<QComboBox>(dialog, "memoryMode")->isEnabled());
     QCOMPARE(device->currentData().toString(), QStringLiteral("auto"));
     saveIfAsked(dialog, "settings-cpu-only.png");
+}
+
+// Issue 29: OK in the settings reloads the model only when it would load differently.
+void TestDeviceSettings::reloadOnlyWhenTheEngineChanges() {
+    AppSettings settings(iniPath("reload.ini"));
+    settings.setModelFolders({QStringLiteral("/models/a"), QStringLiteral("/models/b")});
+    settings.setActiveModelFolder(QStringLiteral("/models/a"));
+    auto okWith = [&settings](const DeviceReport& report, auto&& change) {
+        SettingsDialog dialog(&settings, nullptr, fixed(report));
+        [&] { QTRY_VERIFY(dialog.deviceReportShown()); }();
+        change(dialog);
+        dialog.apply();
+        return dialog.engineChanged();
+    };
+    // Nothing touched; the CPU chosen where Automatic already meant the CPU; a memory mode on
+    // the CPU: the model stays.
+    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog&) {}));
+    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "cpu"); }));
+    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
+        select(child<QComboBox>(d, "memoryMode"), "low-vram");
+    }));
+    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "auto"); }));
+    // Float32 chosen on the CPU, where Automatic is float32 already.
+    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
+        select(child<QComboBox>(d, "precision"), "fp32");
+    }));
+    // What does change how it loads: bfloat16, another folder, the GPU.
+    QVERIFY(okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
+        select(child<QComboBox>(d, "precision"), "bf16");
+    }));
+    QVERIFY(okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
+        child<QListWidget>(d, "modelFolders")->setCurrentRow(1);
+    }));
+    QVERIFY(okWith(gpuMachine(), [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "cpu"); }));
 }
 
 void TestDeviceSettings::gpuIsNamedWithItsMemory() {

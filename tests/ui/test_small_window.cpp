@@ -13,6 +13,7 @@
 
 #include "tests/ui/fake_engine.h"
 #include "ui/caption/caption.h"
+#include "ui/dialogs/first_run_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
@@ -125,6 +126,8 @@ private slots:
     void mainWindowFits();
     void settingsDialogFits_data();
     void settingsDialogFits();
+    void gettingTheWeightsSaysWhatToDo_data();
+    void gettingTheWeightsSaysWhatToDo();
 };
 
 void TestSmallWindow::mainWindowFits_data() {
@@ -201,6 +204,34 @@ void TestSmallWindow::settingsDialogFits() {
     const QString shots = qEnvironmentVariable("I4_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
         QVERIFY(dialog.grab().save(QStringLiteral("%1/settings-%2.png").arg(shots, language)));
+    }
+}
+
+void TestSmallWindow::gettingTheWeightsSaysWhatToDo_data() { mainWindowFits_data(); }
+
+// Issue 29 part 7: Help › Getting the weights says the demo model works now, and gives the
+// exact download commands with their sizes.
+void TestSmallWindow::gettingTheWeightsSaysWhatToDo() {
+    QFETCH(QString, language);
+    Language installed(language);
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    FirstRunDialog dialog(&settings);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString text = dialog.findChild<QLabel*>(QStringLiteral("weightsText"))->text();
+    for (const char* needle :
+         {"huggingface-cli download ideogram-ai/ideogram-4-fp8 --local-dir ~/models/ideogram-4-fp8",
+          "huggingface-cli download ideogram-ai/ideogram-4-nf4 --local-dir ~/models/ideogram-4-nf4",
+          "30 GB", "16 GB", "128×128", "scripts/run --gpu"}) {
+        QVERIFY2(text.contains(QString::fromUtf8(needle)), needle);
+    }
+    if (language == QLatin1String("en")) QVERIFY(text.contains(QStringLiteral("demo model")));
+    QVERIFY(dialog.minimumSizeHint().height() <= kSmallScreen.height());
+    verifyNothingSqueezed(&dialog, language);
+    const QString shots = qEnvironmentVariable("I4_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        QVERIFY(dialog.grab().save(QStringLiteral("%1/getting-the-weights-%2.png").arg(shots, language)));
     }
 }
 

@@ -1,4 +1,8 @@
+#include <QFile>
+#include <QProcess>
 #include <QPushButton>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QSpinBox>
 #include <QTranslator>
 #include <QtTest>
@@ -18,7 +22,125 @@ private slots:
     void catalogsAreCompiledIn();
     void widgetsPickUpTheLanguage();
     void pluralsFollowTheNumber();
+    void numbersFollowTheLanguage();
+    void everyStringIsTranslated();
 };
+
+namespace {
+
+// One <message> of a .ts file.
+struct TsMessage {
+    bool numerus = false;
+    bool unfinished = false;
+    QStringList translations;  // the translation, or each numerus form
+};
+
+// "context\x1fsource\x1fcomment" -> message.
+using TsCatalogue = QHash<QString, TsMessage>;
+
+TsCatalogue readTs(const QString& path, QString* error) {
+    TsCatalogue out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1").arg(path);
+        return out;
+    }
+    QXmlStreamReader xml(&file);
+    QString context, source, comment;
+    TsMessage message;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            const auto name = xml.name();
+            if (name == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (name == QLatin1String("message")) {
+                message = {};
+                source.clear();
+                comment.clear();
+                message.numerus = xml.attributes().value(QLatin1String("numerus")) ==
+                                  QLatin1String("yes");
+            } else if (name == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (name == QLatin1String("comment")) {
+                comment = xml.readElementText();
+            } else if (name == QLatin1String("translation")) {
+                const auto type = xml.attributes().value(QLatin1String("type"));
+                message.unfinished = type == QLatin1String("unfinished");
+                if (type == QLatin1String("vanished") || type == QLatin1String("obsolete")) {
+                    message.unfinished = true;
+                }
+                if (!message.numerus) message.translations << xml.readElementText();
+            } else if (name == QLatin1String("numerusform")) {
+                message.translations << xml.readElementText();
+            }
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+            out.insert(context + QChar(0x1f) + source + QChar(0x1f) + comment, message);
+        }
+    }
+    if (xml.hasError()) *error = QStringLiteral("%1: %2").arg(path, xml.errorString());
+    return out;
+}
+
+QString describe(const QString& key) {
+    const QStringList parts = key.split(QChar(0x1f));
+    return QStringLiteral("%1: \"%2\"").arg(parts.value(0), parts.value(1).left(70));
+}
+
+}  // namespace
+
+// Issue 29 part 7: every string the sources pass to tr() is in the German and Japanese
+// catalogues with a finished, non-empty translation (every plural form filled), and the English
+// catalogue has the plural forms. lupdate extracts the strings from today's sources, so a new
+// tr() without its translations fails here, naming it.
+void TestTranslations::everyStringIsTranslated() {
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
+    QProcess lupdate;
+    lupdate.setProcessChannelMode(QProcess::MergedChannels);
+    lupdate.start(QStringLiteral(I4_LUPDATE),
+                  {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
+                   QStringLiteral("-I"), QStringLiteral(I4_SOURCE_DIR),
+                   QStringLiteral("@") + QStringLiteral(I4_UI_SOURCES_LIST), QStringLiteral("-ts"),
+                   fresh});
+    QVERIFY2(lupdate.waitForFinished(60000), "lupdate did not finish");
+    QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
+    QString error;
+    const TsCatalogue extracted = readTs(fresh, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(extracted.size() > 300, qPrintable(QString::number(extracted.size())));
+
+    QStringList problems;
+    const QStringList languages = {QStringLiteral("de"), QStringLiteral("ja"), QStringLiteral("en")};
+    for (const QString& language : languages) {
+        const QString path =
+            QStringLiteral(I4_SOURCE_DIR "/translations/i4studio_%1.ts").arg(language);
+        const TsCatalogue catalogue = readTs(path, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (auto it = extracted.cbegin(); it != extracted.cend(); ++it) {
+            const auto found = catalogue.constFind(it.key());
+            const bool english = language == QLatin1String("en");
+            // English is the source language: only its plural forms need writing.
+            if (english && !it->numerus) continue;
+            if (found == catalogue.cend()) {
+                problems << QStringLiteral("%1: missing %2").arg(language, describe(it.key()));
+                continue;
+            }
+            const bool empty = found->translations.isEmpty() ||
+                               std::any_of(found->translations.cbegin(), found->translations.cend(),
+                                           [](const QString& t) { return t.trimmed().isEmpty(); });
+            if (found->unfinished || empty) {
+                problems << QStringLiteral("%1: untranslated %2").arg(language, describe(it.key()));
+            }
+        }
+    }
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("%1 untranslated string(s); lupdate "
+                                       "(cmake --build build/release --target "
+                                       "update_translations) adds them to translations/*.ts:\n")
+                            .arg(problems.size()) +
+                        problems.mid(0, 40).join(QLatin1Char('\n'))));
+}
 
 void TestTranslations::catalogsAreCompiledIn() {
     for (const QString& language : availableLanguages()) {
@@ -50,6 +172,15 @@ void TestTranslations::widgetsPickUpTheLanguage() {
     auto* generate = panel.findChild<QPushButton*>(QStringLiteral("generate"));
     QVERIFY(generate);
     QCOMPARE(generate->text(), QStringLiteral("生成"));
+}
+
+// Issue 29 part 7: a language chosen in the settings also formats numbers and dates.
+void TestTranslations::numbersFollowTheLanguage() {
+    installTranslators(qApp, QStringLiteral("de"));
+    QCOMPARE(QLocale().toString(1.15, 'f', 2), QStringLiteral("1,15"));
+    QCOMPARE(QLocale().toString(QDate(2026, 12, 4), QLocale::ShortFormat),
+             QStringLiteral("04.12.26"));
+    QLocale::setDefault(QLocale::c());
 }
 
 // The polish tail's length reads "1 step", "2 steps" (each language's plural forms).

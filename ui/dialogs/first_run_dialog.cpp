@@ -13,21 +13,36 @@ namespace i4::ui {
 
 FirstRunDialog::FirstRunDialog(AppSettings* settings, QWidget* parent)
     : QDialog(parent), m_settings(settings) {
-    setWindowTitle(tr("Welcome to i4studio"));
+    setWindowTitle(tr("Getting the weights"));
     auto* layout = new QVBoxLayout(this);
     auto* text = new QLabel(this);
+    text->setObjectName(QStringLiteral("weightsText"));
     text->setWordWrap(true);
     text->setTextFormat(Qt::RichText);
     text->setOpenExternalLinks(true);
+    text->setTextInteractionFlags(Qt::TextBrowserInteraction);  // the commands can be copied
+    // The commands and sizes are the README's (section "Model weights"); they are not translated.
+    const QString command = QStringLiteral(
+        "<pre>huggingface-cli download ideogram-ai/ideogram-4-%1 --local-dir "
+        "~/models/ideogram-4-%1</pre>");
     text->setText(
-        tr("<h3>i4studio needs the Ideogram 4 weights</h3>"
-           "<p>The open-weight Ideogram 4 model is published by Ideogram on Hugging Face "
-           "(organisation <i>ideogram-ai</i>). Download the full model folder — tokenizer, text "
-           "encoder, both transformers and the VAE, with their <tt>config.json</tt> files — and "
-           "accept the model licence first. Quantised (fp8 or nf4) folders work too and need far "
-           "less memory.</p>"
-           "<p>Then choose that folder below. i4studio checks it without loading the weights. "
-           "You can add more folders later under <b>Settings</b>.</p>"));
+        QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p>").arg(tr("You can start right away"),
+            tr("i4studio comes with a small <b>demo model</b>: flat shapes in six colours, "
+               "128×128 pixels, a picture in about a second on any CPU. It is used while no "
+               "other model folder is chosen."),
+            tr("The real Ideogram 4 is published by Ideogram on Hugging Face. Accept the "
+               "licence on the model's page, then download one of the two precisions:")) +
+        QStringLiteral("<p><b>%1</b></p>").arg(tr("fp8: about 30 GB on disk, about 28 GB of GPU "
+                                                  "memory")) +
+        command.arg(QStringLiteral("fp8")) +
+        QStringLiteral("<p><b>%1</b></p>").arg(tr("nf4: about 16 GB on disk, about 16 GB of GPU "
+                                                  "memory")) +
+        command.arg(QStringLiteral("nf4")) +
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("The real model needs an NVIDIA GPU with that much memory (README, section "
+                    "“NVIDIA GPU”: <tt>scripts/run --gpu</tt>). Choose the downloaded folder "
+                    "below; i4studio checks it without loading the weights. More folders can "
+                    "be added later under <b>Settings</b>.")));
     layout->addWidget(text);
 
     m_status = new QLabel(this);
@@ -58,7 +73,7 @@ FirstRunDialog::FirstRunDialog(AppSettings* settings, QWidget* parent)
             m_settings->setActiveModelFolder(folder);
         }
     });
-    resize(560, 360);
+    resize(620, 520);
 }
 
 }  // namespace i4::ui

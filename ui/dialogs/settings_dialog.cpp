@@ -63,6 +63,7 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
     auto* models = new QGroupBox(tr("Model folders"), this);
     auto* modelsLayout = new QVBoxLayout(models);
     m_folders = new QListWidget(models);
+    m_folders->setObjectName(QStringLiteral("modelFolders"));
     m_folders->addItems(settings->modelFolders());
     const QList<QListWidgetItem*> active =
         m_folders->findItems(settings->activeModelFolder(), Qt::MatchExactly);
@@ -222,6 +223,10 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     outer->addWidget(box);
     resize(680, 640);
+    m_initialFolder = settings->activeModelFolder();
+    m_initialPrecision = settings->precision();
+    m_initialMemory = settings->memoryMode();
+    m_initialFast = settings->fastModeWanted();
     checkSelectedFolder();
     updateEnabledChoices();
 
@@ -251,10 +256,20 @@ void SettingsDialog::showDeviceReport(const pipeline::DeviceReport& report) {
             ? tr("%1 · LibTorch %2 with CUDA")
                   .arg(gpuDescription(report), QString::fromStdString(report.torchVersion))
             : noGpuSentence(report));
-    // A GPU that cannot be used cannot be chosen (a session's --device cuda stays shown).
-    if (auto* items = qobject_cast<QStandardItemModel*>(m_device->model())) {
-        items->item(m_device->findData(QStringLiteral("cuda")))->setEnabled(m_gpuUsable);
+    // Only what this build can use is offered: a CPU-only build has no GPU entry at all (the
+    // note above says why and how to get one); a GPU build whose GPU cannot be used now shows
+    // it greyed. A session's --device cuda stays shown, greyed.
+    const int cuda = m_device->findData(QStringLiteral("cuda"));
+    const bool cudaChosen = m_device->currentIndex() == cuda;
+    if (!report.buildHasCuda && !cudaChosen && cuda >= 0) {
+        m_device->removeItem(cuda);
+    } else if (auto* items = qobject_cast<QStandardItemModel*>(m_device->model())) {
+        items->item(cuda)->setEnabled(m_gpuUsable);
     }
+    // "Automatic" names what it stands for here.
+    const int automatic = m_device->findData(QStringLiteral("auto"));
+    m_device->setItemText(automatic, m_gpuUsable ? tr("Automatic (NVIDIA GPU)")
+                                                 : tr("Automatic (CPU)"));
     m_reportShown = true;
     updateEnabledChoices();
     emit deviceReportReady();
@@ -311,11 +326,36 @@ void SettingsDialog::apply() {
     m_settings->setAllowAnySize(m_allowAnySize->isChecked());
     m_settings->setGalleryFolder(m_gallery->text());
     m_settings->setLanguage(m_language->currentData().toString());
+    m_engineChanged =
+        engineKey(m_settings->activeModelFolder(), m_settings->effectiveDevice(),
+                  m_settings->precision(), m_settings->memoryMode(),
+                  m_settings->fastModeWanted()) !=
+        engineKey(m_initialFolder, m_initialDevice, m_initialPrecision, m_initialMemory,
+                  m_initialFast);
     QString keyError;
     if (!m_magicBox->apply(&keyError)) {
         QMessageBox::warning(this, tr("Magic prompt"),
                              tr("The API key could not be stored: %1").arg(keyError));
     }
+}
+
+QString SettingsDialog::resolvedDevice(const QString& device) const {
+    // Before the probe answers, "auto" is not known to be either.
+    if (device != QLatin1String("auto") || !m_reportShown) return device;
+    return m_gpuUsable ? QStringLiteral("cuda") : QStringLiteral("cpu");
+}
+
+QString SettingsDialog::engineKey(const QString& folder, const QString& device,
+                                  const QString& precision, const QString& memory,
+                                  bool fastMode) const {
+    const QString where = resolvedDevice(device);
+    const bool cpu = where == QLatin1String("cpu");
+    // On the CPU "auto" precision is float32, and memory and fast modes do not apply.
+    const QString dtype =
+        precision == QLatin1String("auto") && cpu ? QStringLiteral("fp32") : precision;
+    return QStringList{folder, where, dtype, cpu ? QString() : memory,
+                       cpu ? QString() : QString::number(fastMode)}
+        .join(QLatin1Char('|'));
 }
 
 }  // namespace i4::ui

@@ -35,6 +35,10 @@ public:
     void apply();
     // True once the device probe's answer is shown.
     bool deviceReportShown() const { return m_reportShown; }
+    // After apply(): whether the model must load again (another folder, or a device, precision,
+    // memory or fast mode that loads differently). "Automatic" and the device it stands for
+    // are the same choice, so picking the CPU on a CPU-only build keeps the model.
+    bool engineChanged() const { return m_engineChanged; }
 
 signals:
     void deviceReportReady();
@@ -43,6 +47,9 @@ private:
     void checkSelectedFolder();
     void showDeviceReport(const pipeline::DeviceReport& report);
     void updateEnabledChoices();
+    QString resolvedDevice(const QString& device) const;
+    QString engineKey(const QString& folder, const QString& device, const QString& precision,
+                      const QString& memory, bool fastMode) const;
 
     AppSettings* m_settings;
     QListWidget* m_folders = nullptr;
@@ -59,6 +66,11 @@ private:
     QComboBox* m_language = nullptr;
     QString m_initialDevice;  // as shown on opening: the session's device, if any
     bool m_reportShown = false;
+    bool m_engineChanged = false;
+    // What the model was loaded with as the dialog opened: folder, precision, memory mode, fast
+    // mode (the device is m_initialDevice).
+    QString m_initialFolder, m_initialPrecision, m_initialMemory;
+    bool m_initialFast = false;
     bool m_gpuUsable = false;
     QString m_fastModeUnavailable;  // fastModeUnavailableReason() of the probe's report
     std::shared_ptr<MagicSettings> m_magicSettings;

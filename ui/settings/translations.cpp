@@ -23,6 +23,9 @@ QString installTranslators(QCoreApplication* app, const QString& language) {
             }
         }
     }
+    // Numbers and dates follow a language chosen in the settings; with none chosen, the
+    // system's own locale (with its regional formats) stays.
+    if (!language.isEmpty()) QLocale::setDefault(QLocale(chosen));
     auto* own = new QTranslator(app);
     if (own->load(QStringLiteral(":/i18n/i4studio_%1.qm").arg(chosen))) {
         QCoreApplication::installTranslator(own);
