@@ -143,13 +143,15 @@ int main(int argc, char** argv) {
     }
 
     i4::ui::MainWindow window(&settings);
+    std::optional<QString> requestedCaption;
     if (parser.isSet(caption)) {
         QFile file(parser.value(caption));
         if (!file.open(QIODevice::ReadOnly)) {
             std::fprintf(stderr, "i4studio: cannot read %s\n", qPrintable(parser.value(caption)));
             return 1;
         }
-        window.captionEditor()->setPromptText(QString::fromUtf8(file.readAll()));
+        requestedCaption = QString::fromUtf8(file.readAll());
+        window.captionEditor()->setPromptText(*requestedCaption);
     }
     // Size and seed go in once the model's own defaults are (loadActiveModel, below).
     QSize requestedSize;
@@ -204,14 +206,13 @@ int main(int argc, char** argv) {
         dialog.exec();
     }
     window.loadActiveModel();
+    // The caption, settings, layout and queue of the last run (Note [session autosave]); scripted
+    // runs start clean and leave it alone. What the command line names wins over it.
+    if (!scripted) window.startSession(settings.sessionFile());
+    if (requestedCaption) window.captionEditor()->setPromptText(*requestedCaption);
     if (requestedSize.isValid()) window.generationPanel()->setImageSize(requestedSize);
     if (requestedSeed) window.generationPanel()->reuseSeed(*requestedSeed);
-    if (!scripted) {
-        // The caption, settings, layout and queue of the last run (Note [session autosave]);
-        // scripted runs start clean and leave it alone.
-        window.startSession(settings.sessionFile());
-        return QApplication::exec();
-    }
+    if (!scripted) return QApplication::exec();
     if (window.captionEditor()->isBlank()) {
         std::fprintf(stderr, "i4studio: --generate needs a --caption (this model has no example)\n");
         return 1;
