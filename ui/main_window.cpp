@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
@@ -118,6 +119,9 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     panelScroll->setWidget(m_panel);
     panelScroll->setWidgetResizable(true);
     panelScroll->setFrameShape(QFrame::NoFrame);
+    // As wide as the panel needs (in this language), so that only its height scrolls.
+    panelScroll->setMinimumWidth(m_panel->minimumSizeHint().width() +
+                                 panelScroll->verticalScrollBar()->sizeHint().width());
     create->addWidget(panelScroll);
     create->setStretchFactor(0, 3);
     create->setStretchFactor(1, 4);

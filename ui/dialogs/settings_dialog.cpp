@@ -78,6 +78,9 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent, DevicePro
     m_report->setReadOnly(true);
     m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_report->setPlaceholderText(tr("Select a folder to check it."));
+    // Short enough that the engine choices show without scrolling on a small screen.
+    m_folders->setMaximumHeight(110);
+    m_report->setMaximumHeight(150);
     modelsLayout->addWidget(m_folders);
     modelsLayout->addLayout(buttons);
     modelsLayout->addWidget(m_report);
