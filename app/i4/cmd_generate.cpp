@@ -139,9 +139,10 @@ std::string expandIdea(const GenerateOptions& o, const std::string& idea) {
     magic::MagicPromptRequest request;
     request.idea = idea;
     const int divisor = std::gcd(o.width, o.height);
-    request.aspect = divisor > 0 && o.width / divisor <= 100 && o.height / divisor <= 100
-                         ? std::to_string(o.width / divisor) + ":" + std::to_string(o.height / divisor)
-                         : std::to_string(double(o.width) / o.height) + ":1";
+    request.aspect =
+        divisor > 0 && o.width / divisor <= 100 && o.height / divisor <= 100
+            ? std::to_string(o.width / divisor) + ":" + std::to_string(o.height / divisor)
+            : std::to_string(double(o.width) / o.height) + ":1";
     if (o.seedGiven) request.seed = o.seed;  // else a fresh one, like the picture's
     std::unique_ptr<magic::LocalBackend> backend;
     try {
@@ -150,8 +151,8 @@ std::string expandIdea(const GenerateOptions& o, const std::string& idea) {
         throw ModelError(e.what());
     }
     std::cerr << "magic prompt (" << backend->name() << "): ";
-    const std::string caption =
-        backend->expand(request, [](std::string_view piece) { std::cerr << piece << std::flush; }, {});
+    const std::string caption = backend->expand(
+        request, [](std::string_view piece) { std::cerr << piece << std::flush; }, {});
     std::cerr << "\n";
     return caption;
 }
@@ -287,7 +288,8 @@ int runGenerate(GenerateOptions o) {
             throw InputError("a prompt is empty");
     }
     if (o.magicPrompt) {
-        if (request.prompts.size() != 1) throw InputError("--magic-prompt expands exactly one prompt");
+        if (request.prompts.size() != 1)
+            throw InputError("--magic-prompt expands exactly one prompt");
         request.magicIdea = request.prompts.front();
         request.prompts = {expandIdea(o, request.magicIdea)};
     }

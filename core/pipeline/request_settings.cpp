@@ -130,9 +130,7 @@ ImageSize sizeForAspect(int aspectW, int aspectH, const ModelHints& hints) {
     if (aspectW <= 0 || aspectH <= 0) return native;
     const double pixels = double(native.width) * native.height;
     const double height = std::sqrt(pixels * aspectH / aspectW);
-    const auto toStep = [](double side) {
-        return std::max(16, int(std::lround(side / 16)) * 16);
-    };
+    const auto toStep = [](double side) { return std::max(16, int(std::lround(side / 16)) * 16); };
     return {toStep(height * aspectW / aspectH), toStep(height)};
 }
 
@@ -141,8 +139,7 @@ SizeAdvice sizeAdvice(int width, int height, const ModelHints& hints) {
     const ImageSize native = nativeSize(hints);
     advice.nativeWidth = native.width;
     advice.nativeHeight = native.height;
-    advice.pixelRatio =
-        double(width) * height / (double(advice.nativeWidth) * advice.nativeHeight);
+    advice.pixelRatio = double(width) * height / (double(advice.nativeWidth) * advice.nativeHeight);
     // Only a model that states its size is held to it: the published one runs its whole range
     // of sizes (256..2048) with the schedule shifted for each.
     advice.farFromNative =

@@ -59,8 +59,8 @@ std::string defaultPreset(const ModelHints& hints);
 
 // `request` with the model's defaults where the user chose nothing (Note [model-aware
 // defaults]): `presetChosen` false gives the model's preset in place of request.preset (explicit
-// steps and schedule still override its values); no explicit schedule gives the model's main guidance (when it names one) with
-// the preset's tail.
+// steps and schedule still override its values); no explicit schedule gives the model's main
+// guidance (when it names one) with the preset's tail.
 GenerationRequest withModelDefaults(const GenerationRequest& request, const ModelHints& hints,
                                     bool presetChosen);
 

@@ -41,8 +41,8 @@ void TestDemoHints::shownForTheDemoModelOnly() {
     QVERIFY(window.findChild<QLabel*>(QStringLiteral("demoCanvasHint")) == nullptr);
     window.loadActiveModel();
 
-    QLabel* hint = window.captionEditor()->canvas()->findChild<QLabel*>(
-        QStringLiteral("demoCanvasHint"));
+    QLabel* hint =
+        window.captionEditor()->canvas()->findChild<QLabel*>(QStringLiteral("demoCanvasHint"));
     QVERIFY(hint);
     QVERIFY(hint->isVisible());
     QVERIFY(hint->text().contains(QStringLiteral("edges")));
@@ -55,8 +55,8 @@ void TestDemoHints::shownForTheDemoModelOnly() {
     for (const QString& name : DemoModelHints::unreadFields()) {
         QWidget* field = window.captionEditor()->findChild<QWidget*>(name);
         QVERIFY2(field, qPrintable(name));
-        QLabel* badge = field->findChild<QLabel*>(QStringLiteral("demoBadge"),
-                                                  Qt::FindDirectChildrenOnly);
+        QLabel* badge =
+            field->findChild<QLabel*>(QStringLiteral("demoBadge"), Qt::FindDirectChildrenOnly);
         QVERIFY2(badge, qPrintable(name));
         QVERIFY(!badge->isHidden());
         ++badges;

@@ -89,8 +89,8 @@ void TestGenerationDefaults::presetsKeepTheModelsMainGuidance() {
 
 void TestGenerationDefaults::modelDefaultEntryAndReset() {
     QCOMPARE(picker()->currentIndex(), 0);
-    QVERIFY(picker()->itemText(0).contains(GenerationPanel::presetDisplayName(
-        QString::fromStdString(m_demo.preset))));
+    QVERIFY(picker()->itemText(0).contains(
+        GenerationPanel::presetDisplayName(QString::fromStdString(m_demo.preset))));
     QVERIFY(panel()->selectPreset(QStringLiteral("V4_QUALITY_48")));
     panel()->setImageSize(QSize(512, 256));
     auto* reset = panel()->findChild<QToolButton*>(QStringLiteral("resetToModel"));
@@ -104,8 +104,7 @@ void TestGenerationDefaults::modelDefaultEntryAndReset() {
     // Choosing "Model default" in the picker does the same for the sampler.
     QVERIFY(panel()->selectPreset(QStringLiteral("V4_DEFAULT_20")));
     picker()->setCurrentIndex(0);
-    QCOMPARE(m_window->currentRequest().guidanceSchedule.size(),
-             r.guidanceSchedule.size());
+    QCOMPARE(m_window->currentRequest().guidanceSchedule.size(), r.guidanceSchedule.size());
 }
 
 void TestGenerationDefaults::aspectsFollowTheNativeSize() {

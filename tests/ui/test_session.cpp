@@ -48,8 +48,8 @@ private slots:
 
 private:
     std::unique_ptr<MainWindow> newWindow(std::unique_ptr<Engine> engine = {}) {
-        auto window = std::make_unique<MainWindow>(
-            m_settings.get(), engine ? std::move(engine) : slowEngine());
+        auto window = std::make_unique<MainWindow>(m_settings.get(),
+                                                   engine ? std::move(engine) : slowEngine());
         window->setQuestionHandler([this](const QString&, const QString& text) {
             m_questions << text;
             return m_answer;
@@ -170,8 +170,8 @@ void TestSession::sessionComesBack() {
     QTRY_COMPARE(window->findChild<QSplitter*>(QStringLiteral("createSplitter"))->sizes(),
                  splitterSizes);
     QCOMPARE(window->controller()->queue()->rowCount(), 3);
-    const auto* first = window->controller()->queue()->requestOf(
-        window->controller()->queue()->jobIdAt(0));
+    const auto* first =
+        window->controller()->queue()->requestOf(window->controller()->queue()->jobIdAt(0));
     QVERIFY(first);
     QCOMPARE(first->seed, uint64_t(777));
 }

@@ -31,8 +31,7 @@ DemoModelHints::DemoModelHints(CaptionEditor* editor, QObject* parent)
 
 const QStringList& DemoModelHints::unreadFields() {
     static const QStringList names{QStringLiteral("styleGroup"), QStringLiteral("globalPalette"),
-                                   QStringLiteral("elementPalette"),
-                                   QStringLiteral("elementText")};
+                                   QStringLiteral("elementPalette"), QStringLiteral("elementText")};
     return names;
 }
 
@@ -59,8 +58,9 @@ void DemoModelHints::setActive(bool demo) {
             if (!field) continue;
             QLabel* badge = overlayLabel(field, QStringLiteral("demoBadge"));
             badge->setText(tr("demo ignores"));
-            badge->setToolTip(tr("The demo model was not trained on this field; it is sent, "
-                                 "but does not change its pictures."));
+            badge->setToolTip(
+                tr("The demo model was not trained on this field; it is sent, "
+                   "but does not change its pictures."));
             badge->setAttribute(Qt::WA_TransparentForMouseEvents, false);
             field->installEventFilter(this);
             m_badges.push_back({field, badge});

@@ -111,8 +111,7 @@ void AppSettings::setFirstRunDone(bool done) { m_settings.setValue(kFirstRunDone
 
 QString AppSettings::sessionFile() const {
     const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return m_settings
-        .value(kSessionFile, QDir(dataFolder).filePath(QStringLiteral("session.json")))
+    return m_settings.value(kSessionFile, QDir(dataFolder).filePath(QStringLiteral("session.json")))
         .toString();
 }
 

@@ -1,12 +1,12 @@
 #include "ui/settings/session.h"
 
 #include <QDir>
-#include <algorithm>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTimer>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "ui/generation/generation_controller.h"
@@ -73,7 +73,8 @@ std::optional<SessionState> SessionState::fromJson(const QByteArray& bytes, QStr
     try {
         s.modelFolder = text(json, "model_folder");
         s.prompt = text(json, "prompt");
-        if (json.contains("request")) s.request = pipeline::GenerationRequest::fromJson(json["request"]);
+        if (json.contains("request"))
+            s.request = pipeline::GenerationRequest::fromJson(json["request"]);
         s.seedMode = json.value("seed_mode", 0);
         s.batchCount = json.value("batch_count", 1);
         s.windowGeometry = fromBase64(json, "window_geometry");
@@ -82,8 +83,8 @@ std::optional<SessionState> SessionState::fromJson(const QByteArray& bytes, QStr
         if (json.contains("queue") && json["queue"].is_array()) {
             for (const nlohmann::json& job : json["queue"]) {
                 if (!job.is_object() || !job.contains("request")) continue;
-                s.queue.push_back({pipeline::GenerationRequest::fromJson(job["request"]),
-                                   text(job, "title")});
+                s.queue.push_back(
+                    {pipeline::GenerationRequest::fromJson(job["request"]), text(job, "title")});
             }
         }
     } catch (const std::exception& e) {
@@ -121,7 +122,8 @@ SessionState SessionKeeper::capture() const {
     for (int row = 0; row < queue->rowCount(); ++row) {
         const quint64 id = queue->jobIdAt(row);
         if (const pipeline::GenerationRequest* request = queue->requestOf(id)) {
-            s.queue.push_back({*request, queue->data(queue->index(row), Qt::ToolTipRole).toString()});
+            s.queue.push_back(
+                {*request, queue->data(queue->index(row), Qt::ToolTipRole).toString()});
         }
     }
     return s;

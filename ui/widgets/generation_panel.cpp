@@ -219,13 +219,13 @@ void GenerationPanel::refillPresetPicker() {
     for (size_t i = 0; i < m_presets.size(); ++i) {
         const QString name = QString::fromStdString(m_presets[i].name);
         m_preset->addItem(i < m_builtinCount ? presetDisplayName(name) : name, name);
-        QString tip = QStringLiteral("%1: %2").arg(
-            name, QString::fromStdString(m_presets[i].description));
+        QString tip =
+            QStringLiteral("%1: %2").arg(name, QString::fromStdString(m_presets[i].description));
         if (i < m_builtinCount && m_hints.guidance) {
-            tip += QLatin1Char('\n') + tr("Main guidance %1, the model's own; the preset gives "
-                                          "the steps and the schedule's shape")
-                                           .arg(QLocale().toString(double(*m_hints.guidance),
-                                                                   'g', 3));
+            tip +=
+                QLatin1Char('\n') + tr("Main guidance %1, the model's own; the preset gives "
+                                       "the steps and the schedule's shape")
+                                        .arg(QLocale().toString(double(*m_hints.guidance), 'g', 3));
         }
         m_preset->setItemData(m_preset->count() - 1, tip, Qt::ToolTipRole);
     }
@@ -237,9 +237,9 @@ void GenerationPanel::updateAspectChoices() {
     for (int i = 0; i < m_aspect->count(); ++i) {
         const QSize ratio = m_aspect->itemData(i).toSize();
         if (ratio.isEmpty()) continue;
-        const QSize size = snapImageSize(
-            toQSize(pipeline::sizeForAspect(ratio.width(), ratio.height(), m_hints)),
-            m_allowAnySize ? SizeLimits::Unchecked : SizeLimits::Published);
+        const QSize size =
+            snapImageSize(toQSize(pipeline::sizeForAspect(ratio.width(), ratio.height(), m_hints)),
+                          m_allowAnySize ? SizeLimits::Unchecked : SizeLimits::Published);
         m_aspect->setItemText(i, QStringLiteral("%1:%2 · %3×%4")
                                      .arg(ratio.width())
                                      .arg(ratio.height())
@@ -266,7 +266,8 @@ void GenerationPanel::resetToModelDefaults() {
     m_aspect->setCurrentIndex(m_aspect->count() - 1);
     for (int i = 0; i < m_aspect->count(); ++i) {
         const QSize ratio = m_aspect->itemData(i).toSize();
-        if (!ratio.isEmpty() && ratio.width() * native.height() == ratio.height() * native.width()) {
+        if (!ratio.isEmpty() &&
+            ratio.width() * native.height() == ratio.height() * native.width()) {
             m_aspect->setCurrentIndex(i);
             break;
         }

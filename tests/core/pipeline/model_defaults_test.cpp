@@ -38,7 +38,7 @@ TEST(ModelDefaults, AChosenPresetKeepsTheModelsMainGuidance) {
         const GenerationRequest r = withModelDefaults(chosen, demoLike(), true);
         EXPECT_EQ(r.preset, preset.name);
         ASSERT_EQ(r.guidanceSchedule.size(), size_t(preset.steps));  // the preset's steps
-        EXPECT_EQ(r.guidanceSchedule.front(), 1.15f);                 // the model's weight
+        EXPECT_EQ(r.guidanceSchedule.front(), 1.15f);                // the model's weight
         EXPECT_EQ(r.guidanceSchedule.back(), preset.guidanceSchedule.back());
         EXPECT_NE(r.guidanceSchedule.front(), preset.guidanceSchedule.front());
     }
