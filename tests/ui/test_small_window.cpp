@@ -169,6 +169,15 @@ void TestSmallWindow::mainWindowFits() {
         QVERIFY(window.grab().save(
             QStringLiteral("%1/main-window-1024x700-%2.png").arg(shots, language)));
     }
+    // The JSON tab, laid out and coloured.
+    if (!shots.isEmpty()) {
+        auto* captionTabs = window.captionEditor()->findChild<QTabWidget*>();
+        captionTabs->setCurrentIndex(1);
+        QTest::qWait(20);
+        QVERIFY(window.captionEditor()->grab().save(
+            QStringLiteral("%1/caption-json-%2.png").arg(shots, language)));
+        captionTabs->setCurrentIndex(0);
+    }
     // The gallery tab too.
     auto* tabs = window.findChild<QTabWidget*>();
     QVERIFY(tabs);
@@ -199,6 +208,9 @@ void TestSmallWindow::settingsDialogFits() {
     auto* buttons = dialog.findChild<QDialogButtonBox*>();
     QVERIFY(buttons);
     const QString cancel = buttons->button(QDialogButtonBox::Cancel)->text();
+    // And so do the shortcuts shown in menus.
+    const QString undoKey = QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText);
+    if (language == QLatin1String("de")) QCOMPARE(undoKey, QStringLiteral("Strg+Z"));
     if (language == QLatin1String("de")) QCOMPARE(cancel, QStringLiteral("Abbrechen"));
     if (language == QLatin1String("ja")) QVERIFY2(cancel.contains(QStringLiteral("キャンセル")), qPrintable(cancel));
     const QString shots = qEnvironmentVariable("I4_SCREENSHOT_DIR");
