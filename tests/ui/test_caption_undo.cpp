@@ -1,11 +1,11 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
-#include <QTemporaryDir>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -139,7 +139,8 @@ void TestCaptionUndo::typingIntoOneFieldMerges() {
     QTest::keyClicks(background, QStringLiteral("sea"));
     QCOMPARE(background->text(), QStringLiteral("sea"));
     QCOMPARE(m_editor->undoStack()->count(), 1);
-    auto* description = m_editor->findChild<QPlainTextEdit*>(QStringLiteral("highLevelDescription"));
+    auto* description =
+        m_editor->findChild<QPlainTextEdit*>(QStringLiteral("highLevelDescription"));
     QTest::keyClicks(description, QStringLiteral("dusk"));
     QCOMPARE(m_editor->undoStack()->count(), 2);
     QTest::keyClicks(background, QStringLiteral(" shore"));

@@ -201,23 +201,24 @@ void TestDeviceSettings::reloadOnlyWhenTheEngineChanges() {
     // Nothing touched; the CPU chosen where Automatic already meant the CPU; a memory mode on
     // the CPU: the model stays.
     QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog&) {}));
-    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "cpu"); }));
+    QVERIFY(!okWith(cpuOnlyBuild(),
+                    [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "cpu"); }));
     QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
         select(child<QComboBox>(d, "memoryMode"), "low-vram");
     }));
-    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "auto"); }));
+    QVERIFY(!okWith(cpuOnlyBuild(),
+                    [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "auto"); }));
     // Float32 chosen on the CPU, where Automatic is float32 already.
-    QVERIFY(!okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
-        select(child<QComboBox>(d, "precision"), "fp32");
-    }));
+    QVERIFY(!okWith(cpuOnlyBuild(),
+                    [](SettingsDialog& d) { select(child<QComboBox>(d, "precision"), "fp32"); }));
     // What does change how it loads: bfloat16, another folder, the GPU.
-    QVERIFY(okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
-        select(child<QComboBox>(d, "precision"), "bf16");
-    }));
+    QVERIFY(okWith(cpuOnlyBuild(),
+                   [](SettingsDialog& d) { select(child<QComboBox>(d, "precision"), "bf16"); }));
     QVERIFY(okWith(cpuOnlyBuild(), [](SettingsDialog& d) {
         child<QListWidget>(d, "modelFolders")->setCurrentRow(1);
     }));
-    QVERIFY(okWith(gpuMachine(), [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "cpu"); }));
+    QVERIFY(okWith(gpuMachine(),
+                   [](SettingsDialog& d) { select(child<QComboBox>(d, "device"), "cpu"); }));
 }
 
 void TestDeviceSettings::gpuIsNamedWithItsMemory() {

@@ -154,8 +154,8 @@ void TestScheduleEditor::barsLineUpWithTheirSteps() {
     // Every value is named: the drawn labels are one per run of equal steps (checked by the
     // text shown for the schedule in effect, and by the step readout under the mouse).
     QMouseEvent hover(QEvent::MouseMove, bars->columnRect(46).center(),
-                      bars->mapToGlobal(bars->columnRect(46).center()), Qt::NoButton,
-                      Qt::NoButton, Qt::NoModifier);
+                      bars->mapToGlobal(bars->columnRect(46).center()), Qt::NoButton, Qt::NoButton,
+                      Qt::NoModifier);
     QApplication::sendEvent(bars, &hover);
     const QImage image = bars->grab().toImage();
     QVERIFY(!image.isNull());
@@ -175,7 +175,8 @@ void TestScheduleEditor::helperRowsShowTheScheduleInEffect() {
     };
     QVERIFY(inEffect);
     editor.setSchedule(mainWithTailSchedule(1.15f, 3.0f, 2, 12));
-    QCOMPARE(inEffect->text(), QStringLiteral("In effect: 1.15, then a polish tail of 2 steps at 3"));
+    QCOMPARE(inEffect->text(),
+             QStringLiteral("In effect: 1.15, then a polish tail of 2 steps at 3"));
     QVERIFY(mark("mainTailInEffect"));
     QVERIFY(!mark("allInEffect"));
     QVERIFY(!mark("rampInEffect"));

@@ -76,13 +76,14 @@ void verifyScrollAreasReachEverything(QWidget* root, const QString& language) {
         if (!area->isVisible() || !area->widget()) continue;
         const QSize content = area->widget()->size();
         const QSize view = area->viewport()->size();
-        const QString where = QStringLiteral("%1: %2 (%3) content %4x%5 in a %6x%7 view")
-                                  .arg(language, area->objectName(),
-                                       QString::fromLatin1(area->parent()->metaObject()->className()))
-                                  .arg(content.width())
-                                  .arg(content.height())
-                                  .arg(view.width())
-                                  .arg(view.height());
+        const QString where =
+            QStringLiteral("%1: %2 (%3) content %4x%5 in a %6x%7 view")
+                .arg(language, area->objectName(),
+                     QString::fromLatin1(area->parent()->metaObject()->className()))
+                .arg(content.width())
+                .arg(content.height())
+                .arg(view.width())
+                .arg(view.height());
         if (content.width() > view.width()) {
             QVERIFY2(area->horizontalScrollBar()->isVisible(), qPrintable(where));
         }
@@ -102,15 +103,15 @@ void verifyNothingSqueezed(QWidget* root, const QString& language) {
         if (QByteArray(widget->metaObject()->className()).startsWith("QDockWidget")) continue;
         if (auto* label = qobject_cast<QLabel*>(widget); label && label->wordWrap()) continue;
         const QSize needed = widget->minimumSizeHint();
-        QVERIFY2(widget->width() + 1 >= needed.width(),
-                 qPrintable(QStringLiteral("%1: %2 \"%3\" is %4 px wide, needs %5")
-                                .arg(language,
-                                     QString::fromLatin1(widget->metaObject()->className()),
-                                     qobject_cast<QLabel*>(widget)
-                                         ? qobject_cast<QLabel*>(widget)->text()
-                                         : qobject_cast<QAbstractButton*>(widget)->text())
-                                .arg(widget->width())
-                                .arg(needed.width())));
+        QVERIFY2(
+            widget->width() + 1 >= needed.width(),
+            qPrintable(QStringLiteral("%1: %2 \"%3\" is %4 px wide, needs %5")
+                           .arg(language, QString::fromLatin1(widget->metaObject()->className()),
+                                qobject_cast<QLabel*>(widget)
+                                    ? qobject_cast<QLabel*>(widget)->text()
+                                    : qobject_cast<QAbstractButton*>(widget)->text())
+                           .arg(widget->width())
+                           .arg(needed.width())));
     }
 }
 
@@ -150,7 +151,9 @@ void TestSmallWindow::mainWindowFits() {
     if (qEnvironmentVariableIsSet("I4_DEBUG_SIZES")) {
         for (QWidget* w : window.findChildren<QWidget*>()) {
             if (w->isVisible() && w->minimumSizeHint().height() > 250)
-                qDebug() << w->metaObject()->className() << w->objectName() << w->minimumSizeHint() << w->minimumSize() << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : "");
+                qDebug() << w->metaObject()->className() << w->objectName() << w->minimumSizeHint()
+                         << w->minimumSize()
+                         << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : "");
         }
     }
     // A window whose minimum is larger than the screen is cut off by the screen.
@@ -212,7 +215,8 @@ void TestSmallWindow::settingsDialogFits() {
     const QString undoKey = QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText);
     if (language == QLatin1String("de")) QCOMPARE(undoKey, QStringLiteral("Strg+Z"));
     if (language == QLatin1String("de")) QCOMPARE(cancel, QStringLiteral("Abbrechen"));
-    if (language == QLatin1String("ja")) QVERIFY2(cancel.contains(QStringLiteral("キャンセル")), qPrintable(cancel));
+    if (language == QLatin1String("ja"))
+        QVERIFY2(cancel.contains(QStringLiteral("キャンセル")), qPrintable(cancel));
     const QString shots = qEnvironmentVariable("I4_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
         QVERIFY(dialog.grab().save(QStringLiteral("%1/settings-%2.png").arg(shots, language)));
@@ -243,7 +247,8 @@ void TestSmallWindow::gettingTheWeightsSaysWhatToDo() {
     verifyNothingSqueezed(&dialog, language);
     const QString shots = qEnvironmentVariable("I4_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
-        QVERIFY(dialog.grab().save(QStringLiteral("%1/getting-the-weights-%2.png").arg(shots, language)));
+        QVERIFY(dialog.grab().save(
+            QStringLiteral("%1/getting-the-weights-%2.png").arg(shots, language)));
     }
 }
 

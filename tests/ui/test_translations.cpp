@@ -1,10 +1,10 @@
 #include <QFile>
 #include <QProcess>
 #include <QPushButton>
-#include <QTemporaryDir>
-#include <QXmlStreamReader>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTranslator>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #include "ui/settings/translations.h"
@@ -58,8 +58,8 @@ TsCatalogue readTs(const QString& path, QString* error) {
                 message = {};
                 source.clear();
                 comment.clear();
-                message.numerus = xml.attributes().value(QLatin1String("numerus")) ==
-                                  QLatin1String("yes");
+                message.numerus =
+                    xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
             } else if (name == QLatin1String("source")) {
                 source = xml.readElementText();
             } else if (name == QLatin1String("comment")) {
@@ -98,11 +98,11 @@ void TestTranslations::everyStringIsTranslated() {
     const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(I4_LUPDATE),
-                  {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   QStringLiteral("-I"), QStringLiteral(I4_SOURCE_DIR),
-                   QStringLiteral("@") + QStringLiteral(I4_UI_SOURCES_LIST), QStringLiteral("-ts"),
-                   fresh});
+    lupdate.start(
+        QStringLiteral(I4_LUPDATE),
+        {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
+         QStringLiteral("-I"), QStringLiteral(I4_SOURCE_DIR),
+         QStringLiteral("@") + QStringLiteral(I4_UI_SOURCES_LIST), QStringLiteral("-ts"), fresh});
     QVERIFY2(lupdate.waitForFinished(60000), "lupdate did not finish");
     QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
     QString error;
@@ -111,7 +111,8 @@ void TestTranslations::everyStringIsTranslated() {
     QVERIFY2(extracted.size() > 300, qPrintable(QString::number(extracted.size())));
 
     QStringList problems;
-    const QStringList languages = {QStringLiteral("de"), QStringLiteral("ja"), QStringLiteral("en")};
+    const QStringList languages = {QStringLiteral("de"), QStringLiteral("ja"),
+                                   QStringLiteral("en")};
     for (const QString& language : languages) {
         const QString path =
             QStringLiteral(I4_SOURCE_DIR "/translations/i4studio_%1.ts").arg(language);
@@ -186,8 +187,10 @@ void TestTranslations::numbersFollowTheLanguage() {
 // The polish tail's length reads "1 step", "2 steps" (each language's plural forms).
 void TestTranslations::pluralsFollowTheNumber() {
     const QList<std::pair<QString, QStringList>> cases = {
-        {QStringLiteral("en"), {QStringLiteral("0 steps"), QStringLiteral("1 step"), QStringLiteral("2 steps")}},
-        {QStringLiteral("de"), {QStringLiteral("0 Schritte"), QStringLiteral("1 Schritt"), QStringLiteral("2 Schritte")}},
+        {QStringLiteral("en"),
+         {QStringLiteral("0 steps"), QStringLiteral("1 step"), QStringLiteral("2 steps")}},
+        {QStringLiteral("de"),
+         {QStringLiteral("0 Schritte"), QStringLiteral("1 Schritt"), QStringLiteral("2 Schritte")}},
     };
     for (const auto& [language, expected] : cases) {
         QTranslator translator;

@@ -4,8 +4,8 @@
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "core/caption/caption_format.h"
 
@@ -154,8 +154,8 @@ QString Caption::toJson() const {
     return QString::fromStdString(caption::formatCaption(root));
 }
 
-std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
-                                         QStringList* warnings, int* errorPosition) {
+std::optional<Caption> Caption::fromJson(const QString& text, QString* error, QStringList* warnings,
+                                         int* errorPosition) {
     // Parsed here for the error position; importCaption() does the tolerant reading.
     Json parsed;
     const std::string bytes = text.toStdString();
@@ -171,10 +171,10 @@ std::optional<Caption> Caption::fromJson(const QString& text, QString* error,
         const int lineStart = int(text.lastIndexOf(QLatin1Char('\n'), position - 1)) + 1;
         const int line = int(text.left(position).count(QLatin1Char('\n'))) + 1;
         if (error) {
-            *error = QCoreApplication::translate("i4::ui::Caption",
-                                                 "Invalid JSON at line %1, column %2")
-                         .arg(line)
-                         .arg(position - lineStart + 1);
+            *error =
+                QCoreApplication::translate("i4::ui::Caption", "Invalid JSON at line %1, column %2")
+                    .arg(line)
+                    .arg(position - lineStart + 1);
         }
         if (errorPosition) *errorPosition = position;
         return std::nullopt;
@@ -275,8 +275,10 @@ QString prettyJson(const QString& text) {
     for (size_t i = 0; i < compact.size(); ++i) {
         const char c = compact[i];
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
         } else if (c == '{' || c == '[') {

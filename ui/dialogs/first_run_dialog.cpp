@@ -26,17 +26,20 @@ FirstRunDialog::FirstRunDialog(AppSettings* settings, QWidget* parent)
         "<pre>huggingface-cli download ideogram-ai/ideogram-4-%1 --local-dir "
         "~/models/ideogram-4-%1</pre>");
     text->setText(
-        QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p>").arg(tr("You can start right away"),
-            tr("i4studio comes with a small <b>demo model</b>: flat shapes in six colours, "
-               "128×128 pixels, a picture in about a second on any CPU. It is used while no "
-               "other model folder is chosen."),
-            tr("The real Ideogram 4 is published by Ideogram on Hugging Face. Accept the "
-               "licence on the model's page, then download one of the two precisions:")) +
-        QStringLiteral("<p><b>%1</b></p>").arg(tr("fp8: about 30 GB on disk, about 28 GB of GPU "
-                                                  "memory")) +
+        QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p>")
+            .arg(tr("You can start right away"),
+                 tr("i4studio comes with a small <b>demo model</b>: flat shapes in six colours, "
+                    "128×128 pixels, a picture in about a second on any CPU. It is used while no "
+                    "other model folder is chosen."),
+                 tr("The real Ideogram 4 is published by Ideogram on Hugging Face. Accept the "
+                    "licence on the model's page, then download one of the two precisions:")) +
+        QStringLiteral("<p><b>%1</b></p>")
+            .arg(tr("fp8: about 30 GB on disk, about 28 GB of GPU "
+                    "memory")) +
         command.arg(QStringLiteral("fp8")) +
-        QStringLiteral("<p><b>%1</b></p>").arg(tr("nf4: about 16 GB on disk, about 16 GB of GPU "
-                                                  "memory")) +
+        QStringLiteral("<p><b>%1</b></p>")
+            .arg(tr("nf4: about 16 GB on disk, about 16 GB of GPU "
+                    "memory")) +
         command.arg(QStringLiteral("nf4")) +
         QStringLiteral("<p>%1</p>")
             .arg(tr("The real model needs an NVIDIA GPU with that much memory (README, section "

@@ -271,8 +271,8 @@ void SettingsDialog::showDeviceReport(const pipeline::DeviceReport& report) {
     }
     // "Automatic" names what it stands for here.
     const int automatic = m_device->findData(QStringLiteral("auto"));
-    m_device->setItemText(automatic, m_gpuUsable ? tr("Automatic (NVIDIA GPU)")
-                                                 : tr("Automatic (CPU)"));
+    m_device->setItemText(automatic,
+                          m_gpuUsable ? tr("Automatic (NVIDIA GPU)") : tr("Automatic (CPU)"));
     m_reportShown = true;
     updateEnabledChoices();
     emit deviceReportReady();
@@ -329,12 +329,11 @@ void SettingsDialog::apply() {
     m_settings->setAllowAnySize(m_allowAnySize->isChecked());
     m_settings->setGalleryFolder(m_gallery->text());
     m_settings->setLanguage(m_language->currentData().toString());
-    m_engineChanged =
-        engineKey(m_settings->activeModelFolder(), m_settings->effectiveDevice(),
-                  m_settings->precision(), m_settings->memoryMode(),
-                  m_settings->fastModeWanted()) !=
-        engineKey(m_initialFolder, m_initialDevice, m_initialPrecision, m_initialMemory,
-                  m_initialFast);
+    m_engineChanged = engineKey(m_settings->activeModelFolder(), m_settings->effectiveDevice(),
+                                m_settings->precision(), m_settings->memoryMode(),
+                                m_settings->fastModeWanted()) !=
+                      engineKey(m_initialFolder, m_initialDevice, m_initialPrecision,
+                                m_initialMemory, m_initialFast);
     QString keyError;
     if (!m_magicBox->apply(&keyError)) {
         QMessageBox::warning(this, tr("Magic prompt"),

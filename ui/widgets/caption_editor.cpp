@@ -319,9 +319,10 @@ QWidget* CaptionEditor::buildElementEditor() {
     m_elementHasBox = new QCheckBox(tr("Placed on the canvas"), m_elementEditor);
     m_elementHasBox->setObjectName(QStringLiteral("elementHasBox"));
     boxGrid->addWidget(m_elementHasBox, 0, 0, 1, 4);
-    const std::pair<QSpinBox**, QString> sides[] = {
-        {&m_boxTop, tr("Top")}, {&m_boxLeft, tr("Left")},
-        {&m_boxBottom, tr("Bottom")}, {&m_boxRight, tr("Right")}};
+    const std::pair<QSpinBox**, QString> sides[] = {{&m_boxTop, tr("Top")},
+                                                    {&m_boxLeft, tr("Left")},
+                                                    {&m_boxBottom, tr("Bottom")},
+                                                    {&m_boxRight, tr("Right")}};
     const char* const names[] = {"boxTop", "boxLeft", "boxBottom", "boxRight"};
     for (int i = 0; i < 4; ++i) {
         auto* spin = new QSpinBox(m_elementEditor);
@@ -337,8 +338,8 @@ QWidget* CaptionEditor::buildElementEditor() {
     }
     boxGrid->setColumnStretch(1, 1);
     boxGrid->setColumnStretch(3, 1);
-    m_boxNote = new QLabel(tr("Top must be less than Bottom, and Left less than Right."),
-                           m_elementEditor);
+    m_boxNote =
+        new QLabel(tr("Top must be less than Bottom, and Left less than Right."), m_elementEditor);
     m_boxNote->setObjectName(QStringLiteral("boxNote"));
     m_boxNote->setWordWrap(true);
     m_boxNote->setStyleSheet(QStringLiteral("color: #C62828;"));
@@ -495,9 +496,9 @@ void CaptionEditor::recordUndoStep() {
     if (m_restoring || m_prompt == m_recorded) return;
     // Typing into one field is one step: the field whose signal brought us here.
     const QObject* field = sender();
-    if (field == m_json || !(qobject_cast<const QLineEdit*>(field) ||
-                             qobject_cast<const QPlainTextEdit*>(field) ||
-                             qobject_cast<const QAbstractSpinBox*>(field))) {
+    if (field == m_json ||
+        !(qobject_cast<const QLineEdit*>(field) || qobject_cast<const QPlainTextEdit*>(field) ||
+          qobject_cast<const QAbstractSpinBox*>(field))) {
         field = nullptr;
     }
     const int row = m_elementList->currentRow();
@@ -521,8 +522,7 @@ void CaptionEditor::showVerification(const QStringList& importWarnings) {
     // The verifier's own messages are English one-liners with a JSON path; they are shown as
     // they are, under a translated heading.
     QStringList lines = importWarnings;
-    for (const caption::CaptionWarning& warning :
-         caption::verifyCaption(m_prompt.toStdString())) {
+    for (const caption::CaptionWarning& warning : caption::verifyCaption(m_prompt.toStdString())) {
         lines << QStringLiteral("%1: %2").arg(QString::fromStdString(warning.jsonPath),
                                               QString::fromStdString(warning.message));
     }
@@ -596,8 +596,8 @@ void CaptionEditor::refreshElementEditor() {
 void CaptionEditor::boxEdited() {
     CaptionElement* element = selectedElement();
     if (m_updating || !element || !element->bbox) return;
-    const BBox box{{m_boxTop->value(), m_boxLeft->value(), m_boxBottom->value(),
-                    m_boxRight->value()}};
+    const BBox box{
+        {m_boxTop->value(), m_boxLeft->value(), m_boxBottom->value(), m_boxRight->value()}};
     // An inverted box is not applied; the note says why until it is fixed.
     m_boxNote->setVisible(!box.isValid());
     if (!box.isValid() || box == *element->bbox) return;

@@ -4,8 +4,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QLocale>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
@@ -212,8 +212,7 @@ void GuidanceScheduleEditor::showInEffect() {
                    .arg(weightText(double(first)), weightText(double(last)));
     }
     m_inEffect->setText(text);
-    m_allMark->setVisible(
-        sameSchedule(m_values, constantSchedule(float(m_allWeight->value()), n)));
+    m_allMark->setVisible(sameSchedule(m_values, constantSchedule(float(m_allWeight->value()), n)));
     m_mainTailMark->setVisible(sameSchedule(
         m_values, mainWithTailSchedule(float(m_mainWeight->value()), float(m_tailWeight->value()),
                                        m_tailLength->value(), n)));

@@ -22,8 +22,8 @@ QTextCharFormat colored(const QColor& onLight, const QColor& onDark, bool bold =
 JsonHighlighter::JsonHighlighter(QTextDocument* document) : QSyntaxHighlighter(document) {}
 
 void JsonHighlighter::highlightBlock(const QString& text) {
-    static const QRegularExpression token(
-        QStringLiteral(R"("(?:[^"\\]|\\.)*"?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\b(?:true|false|null)\b)"));
+    static const QRegularExpression token(QStringLiteral(
+        R"("(?:[^"\\]|\\.)*"?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\b(?:true|false|null)\b)"));
     static const QRegularExpression keyTail(QStringLiteral(R"(^\s*:)"));
     const QTextCharFormat key = colored(QColor(0x1F, 0x4E, 0x9A), QColor(0x8C, 0xB4, 0xF0), true);
     const QTextCharFormat string = colored(QColor(0x2E, 0x7D, 0x32), QColor(0x9C, 0xD6, 0x8A));

@@ -272,11 +272,11 @@ void LayoutCanvas::contextMenuEvent(QContextMenuEvent* event) {
         }
         menu.addAction(tr("Delete element"), this, [this, hit] { emit deleteRequested(hit); })
             ->setShortcut(QKeySequence::Delete);
-        QAction* forward = menu.addAction(tr("Bring forward"), this,
-                                          [this, hit] { emit moveRequested(hit, 1); });
+        QAction* forward =
+            menu.addAction(tr("Bring forward"), this, [this, hit] { emit moveRequested(hit, 1); });
         forward->setEnabled(hit + 1 < m_elements.size());
-        QAction* backward = menu.addAction(tr("Send backward"), this,
-                                           [this, hit] { emit moveRequested(hit, -1); });
+        QAction* backward =
+            menu.addAction(tr("Send backward"), this, [this, hit] { emit moveRequested(hit, -1); });
         backward->setEnabled(hit > 0);
     } else if (pageRect().contains(pos)) {
         // A quarter-page box centred on the click, kept inside the page.

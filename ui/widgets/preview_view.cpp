@@ -118,8 +118,8 @@ QRect PreviewView::cellRect(int cell) const {
     if (n == 1) return rect();
     const int w = (width() - kCellGap * (columns + 1)) / columns;
     const int h = (height() - kCellGap * (rows + 1)) / rows;
-    return {kCellGap + (cell % columns) * (w + kCellGap), kCellGap + (cell / columns) * (h + kCellGap),
-            w, h};
+    return {kCellGap + (cell % columns) * (w + kCellGap),
+            kCellGap + (cell / columns) * (h + kCellGap), w, h};
 }
 
 int PreviewView::cellAt(const QPoint& pos) const {
@@ -177,8 +177,7 @@ void PreviewView::paintEvent(QPaintEvent*) {
                 paintImage(p, cell, shown, m_cells[i].cancelled);
             } else {
                 p.setPen(palette().mid().color());
-                p.drawText(cell, Qt::AlignCenter,
-                           i == current ? tr("Starting…") : tr("Waiting"));
+                p.drawText(cell, Qt::AlignCenter, i == current ? tr("Starting…") : tr("Waiting"));
             }
             // Which image of the batch, and the one being made outlined.
             p.setPen(Qt::white);
@@ -211,9 +210,8 @@ void PreviewView::contextMenuEvent(QContextMenuEvent* event) {
     const int cell = cellAt(event->pos());
     const QImage image = cell >= 0 ? cellImage(cell) : m_image;
     QMenu menu(this);
-    QAction* copy = menu.addAction(tr("Copy image"), this, [image] {
-        QApplication::clipboard()->setImage(image);
-    });
+    QAction* copy = menu.addAction(tr("Copy image"), this,
+                                   [image] { QApplication::clipboard()->setImage(image); });
     copy->setEnabled(!image.isNull() && !isCancelled(cell));
     QAction* clear = menu.addAction(tr("Clear"), this, [this] {
         if (currentCell() >= 0) return;  // not while a batch is being made

@@ -144,8 +144,7 @@ void ScheduleBars::paintEvent(QPaintEvent*) {
         const double runLeft = area.left() + columnWidth * double(start);
         const double runWidth = columnWidth * double(end - start + 1);
         const double textWidth = metrics.horizontalAdvance(text) + 2;
-        const double h =
-            area.height() * std::clamp(double(m_values[start]) / topValue, 0.0, 1.0);
+        const double h = area.height() * std::clamp(double(m_values[start]) / topValue, 0.0, 1.0);
         const double x = runLeft + runWidth / 2 - textWidth / 2;
         if (textWidth <= runWidth + columnWidth && x > lastRight) {
             const double y = std::max(0.0, area.bottom() - h - metrics.height() - 1);
@@ -155,9 +154,8 @@ void ScheduleBars::paintEvent(QPaintEvent*) {
         start = end + 1;
     }
     if (m_hover >= 0 && m_hover < int(m_values.size()) && !m_editor) {
-        const QString text = tr("Step %1: %2")
-                                 .arg(m_hover + 1)
-                                 .arg(weightText(double(m_values[size_t(m_hover)])));
+        const QString text =
+            tr("Step %1: %2").arg(m_hover + 1).arg(weightText(double(m_values[size_t(m_hover)])));
         p.drawText(QRectF(area.left(), 0, area.width(), kLabelHeight),
                    Qt::AlignRight | Qt::AlignVCenter, text);
     }
