@@ -1835,6 +1835,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>With --generate: keep the session as an interactive run does (the queue saved as it changes) and queue again, first, what an interrupted run left queued.</source>
+        <translation>Mit --generate: die Sitzung wie ein interaktiver Lauf führen (die Warteschlange wird bei jeder Änderung gespeichert) und zuerst erneut einreihen, was ein unterbrochener Lauf in der Warteschlange ließ.</translation>
+    </message>
+    <message>
         <source>The seed of the first image (locked).</source>
         <translation>Der Seed des ersten Bildes (festgelegt).</translation>
     </message>

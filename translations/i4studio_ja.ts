@@ -1820,6 +1820,10 @@
 <context>
     <name>main</name>
     <message>
+        <source>With --generate: keep the session as an interactive run does (the queue saved as it changes) and queue again, first, what an interrupted run left queued.</source>
+        <translation>--generate と併用: 対話的な実行と同じようにセッションを保持し（キューは変更のたびに保存）、中断された実行がキューに残したものを最初に再びキューに入れます。</translation>
+    </message>
+    <message>
         <source>The seed of the first image (locked).</source>
         <translation>最初の画像のシード（固定）。</translation>
     </message>

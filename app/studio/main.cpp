@@ -93,6 +93,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption generate(
         QStringLiteral("generate"),
         QCoreApplication::translate("main", "Queue the images from the caption at start-up."));
+    const QCommandLineOption keepSession(
+        QStringLiteral("keep-session"),
+        QCoreApplication::translate(
+            "main",
+            "With --generate: keep the session as an interactive run does (the queue saved as "
+            "it changes) and queue again, first, what an interrupted run left queued."));
     const QCommandLineOption device(
         QStringLiteral("device"),
         QCoreApplication::translate("main",
@@ -107,7 +113,7 @@ int main(int argc, char** argv) {
                                     "the GPU check has answered, and quit."),
         QStringLiteral("FILE"));
     parser.addOptions({screenshot, screenshotStep, galleryScreenshot, caption, model, size, images,
-                       seed, generate, device, settingsScreenshot});
+                       seed, generate, keepSession, device, settingsScreenshot});
     parser.process(app);
 
     if (parser.isSet(device)) {
@@ -208,10 +214,18 @@ int main(int argc, char** argv) {
     window.loadActiveModel();
     // The caption, settings, layout and queue of the last run (Note [session autosave]); scripted
     // runs start clean and leave it alone. What the command line names wins over it.
-    if (!scripted) window.startSession(settings.sessionFile());
+    if (!scripted) {
+        window.startSession(settings.sessionFile());
+    } else if (parser.isSet(keepSession)) {
+        // Nobody to ask: an interrupted queue is queued again (and runs before this run's own).
+        window.setQuestionHandler([](const QString&, const QString&) { return true; });
+        window.startSession(settings.sessionFile());
+    }
     if (requestedCaption) window.captionEditor()->setPromptText(*requestedCaption);
     if (requestedSize.isValid()) window.generationPanel()->setImageSize(requestedSize);
     if (requestedSeed) window.generationPanel()->reuseSeed(*requestedSeed);
+    if (parser.isSet(images))
+        window.generationPanel()->setBatchCount(std::max(1, parser.value(images).toInt()));
     if (!scripted) return QApplication::exec();
     if (window.captionEditor()->isBlank()) {
         std::fprintf(stderr, "i4studio: --generate needs a --caption (this model has no example)\n");

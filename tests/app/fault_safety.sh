@@ -117,17 +117,33 @@ studio-kill)
     # 1. A first image, so the gallery has something to keep.
     timeout 120 "$studio" --generate >"$work/s1.log" 2>&1 || fail "first run: $(cat "$work/s1.log")"
     check_gallery
-    # 2. Killed while it generates: 20 images of 512 x 512 queued (about a second each here),
-    #    killed 2 s in, while the queue is still running.
-    "$studio" --generate --size 512x512 --images 20 >"$work/s2.log" 2>&1 &
+    # 2. Killed while it generates: 8 images of 512 x 512 queued (about a second each here),
+    #    killed 2 s in, while the queue is still running. It keeps its session (the queue is
+    #    written as it changes, Note [session autosave]).
+    "$studio" --generate --keep-session --size 512x512 --images 8 >"$work/s2.log" 2>&1 &
     pid=$!
     pids+=("$pid")
     sleep 2
-    kill -0 "$pid" 2>/dev/null || fail "the 20-image run ended within 2 s: $(cat "$work/s2.log")"
-    saved=$(find "$gallery/images" -name '*.png' | wc -l)
+    kill -0 "$pid" 2>/dev/null || fail "the 8-image run ended within 2 s: $(cat "$work/s2.log")"
     kill -9 "$pid"
     wait "$pid" 2>/dev/null || true
-    echo "killed while generating ($saved of 21 PNGs in the gallery at the kill)"
+    saved=$(find "$gallery/images" -name '*.png' | wc -l)
+    session=$(find "$XDG_DATA_HOME" -name session.json | head -1)
+    [[ -n $session ]] || fail "no session file after the kill: $(ls -R "$XDG_DATA_HOME")"
+    queued=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1])).get("queue", [])))' "$session")
+    ((queued > 0 && saved - 1 + queued >= 8)) ||
+        fail "the session kept $queued queued jobs, with $((saved - 1)) of 8 images saved"
+    echo "killed while generating ($saved of 9 PNGs in the gallery; $queued jobs kept in the session)"
+    # 2b. The next start queues them again (the question answered yes) and makes them.
+    timeout 300 "$studio" --generate --keep-session --images 1 >"$work/s2b.log" 2>&1 ||
+        fail "restart with the interrupted queue: $(cat "$work/s2b.log")"
+    now=$(find "$gallery/images" -name '*.png' | wc -l)
+    ((now == saved + queued + 1)) ||
+        fail "after the restart $now PNGs, expected $saved + $queued restored + 1"
+    left=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1])).get("queue", [])))' "$session")
+    [[ $left == 0 ]] || fail "the session still holds $left queued jobs after they ran"
+    echo "restart: the $queued interrupted jobs ran again ($now PNGs), the session's queue is empty"
+    check_gallery
     # 3. Killed in the middle of a gallery save: the rename of the written file is held.
     strace -f -qq -o /dev/null -e trace=rename -e inject=rename:delay_enter=30000000 \
         "$studio" --generate >"$work/s3.log" 2>&1 &
