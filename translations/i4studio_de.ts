@@ -1234,8 +1234,8 @@
         <translation>Bildbeschreibung verfassen, Vorgabe wählen und auf „Erzeugen“ klicken.</translation>
     </message>
     <message>
-        <source>Could not save the image: %1</source>
-        <translation>Das Bild konnte nicht gespeichert werden: %1</translation>
+        <source>Could not save the image to the gallery: %1. It is still shown: File › Save image as… keeps it elsewhere.</source>
+        <translation>Das Bild konnte nicht in der Galerie gespeichert werden: %1. Es wird weiter angezeigt: Datei › Bild speichern unter… bewahrt es anderswo auf.</translation>
     </message>
     <message>
         <source>Generating…</source>

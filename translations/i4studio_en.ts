@@ -1230,7 +1230,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save the image: %1</source>
+        <source>Could not save the image to the gallery: %1. It is still shown: File › Save image as… keeps it elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

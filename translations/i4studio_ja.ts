@@ -1223,8 +1223,8 @@
         <translation>キャプションを作成し、プリセットを選んで「生成」を押してください。</translation>
     </message>
     <message>
-        <source>Could not save the image: %1</source>
-        <translation>画像を保存できませんでした: %1</translation>
+        <source>Could not save the image to the gallery: %1. It is still shown: File › Save image as… keeps it elsewhere.</source>
+        <translation>画像をギャラリーに保存できませんでした: %1。画像は表示されたままです。ファイル › 画像に名前を付けて保存… で別の場所に保存できます。</translation>
     </message>
     <message>
         <source>Generating…</source>

@@ -222,7 +222,10 @@ MainWindow::MainWindow(AppSettings* settings, std::unique_ptr<Engine> engine, QW
     connect(m_gallery, &GalleryPanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     connect(m_writer, &GalleryWriter::failed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("Could not save the image: %1").arg(message));
+        // The picture stays in the preview until the next one: say how to keep it.
+        statusBar()->showMessage(tr("Could not save the image to the gallery: %1. It is still "
+                                    "shown: File › Save image as… keeps it elsewhere.")
+                                     .arg(message));
     });
 
     connect(m_controller, &GenerationController::jobStarted, this, [this] {
