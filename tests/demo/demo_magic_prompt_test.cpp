@@ -48,7 +48,7 @@ TEST(DemoMagicPrompt, HeldOutDescriptionsBecomeCaptionsTheModelDraws) {
     const std::optional<float> guidance = pipeline::readModelHints(demoModelDir()).guidance;
 
     std::mt19937_64 phrasing(kMagicHeldOutSeed);
-    int captionsMatch = 0, scenesPass = 0, skipped = 0;
+    int captionsMatch = 0, scenesPass = 0, skipped = 0, relationalCount = 0;
     double tokens = 0, seconds = 0;
     uint64_t index = 0;
     for (int n = 0; n < kHeldOut; ++index) {
@@ -57,7 +57,9 @@ TEST(DemoMagicPrompt, HeldOutDescriptionsBecomeCaptionsTheModelDraws) {
             ++skipped;
             continue;
         }
-        const std::string idea = magicDescription(scene, phrasing);
+        bool relational = false;
+        const std::string idea = magicDescription(scene, phrasing, &relational);
+        relationalCount += relational;
         magic::MagicPromptRequest request;
         request.idea = idea;
         request.temperature = 0;  // greedy: the figures do not depend on a seed
@@ -69,7 +71,7 @@ TEST(DemoMagicPrompt, HeldOutDescriptionsBecomeCaptionsTheModelDraws) {
         ASSERT_TRUE(caption::verifyCaption(text).empty()) << text;
 
         std::string why;
-        const bool matches = captionMatches(scene, text, &why);
+        const bool matches = captionMatches(scene, text, &why, relational);
         captionsMatch += matches;
 
         // The picture of the LM's caption, checked against the scene that caption describes.
@@ -98,8 +100,10 @@ TEST(DemoMagicPrompt, HeldOutDescriptionsBecomeCaptionsTheModelDraws) {
         ++n;
     }
     std::printf("demo magic prompt: %d / %d captions match their description, %d / %d pictures "
-                "pass the scene check (%d trained scenes skipped); %.0f tokens/s\n",
-                captionsMatch, kHeldOut, scenesPass, kHeldOut, skipped, tokens / seconds);
+                "pass the scene check (%d trained scenes skipped; %d descriptions by relation); "
+                "%.0f tokens/s\n",
+                captionsMatch, kHeldOut, scenesPass, kHeldOut, skipped, relationalCount,
+                tokens / seconds);
     EXPECT_GE(captionsMatch, int(kMinCaptionRate * kHeldOut));
     EXPECT_GE(scenesPass, int(kMinSceneRate * kHeldOut));
 }

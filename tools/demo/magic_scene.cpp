@@ -25,7 +25,32 @@ int placeOf(const std::array<int, 4>& bbox) {
     return third((bbox[0] + bbox[2]) / 2) * 3 + third((bbox[1] + bbox[3]) / 2);
 }
 
-std::string magicDescription(const Scene& scene, std::mt19937_64& rng) {
+int relationOf(const std::array<int, 4>& a, const std::array<int, 4>& b) {
+    if (a[2] <= b[0]) return 0;
+    if (a[0] >= b[2]) return 1;
+    if (a[3] <= b[1]) return 2;
+    if (a[1] >= b[3]) return 3;
+    return -1;
+}
+
+std::string magicDescription(const Scene& scene, std::mt19937_64& rng, bool* relational) {
+    if (relational) *relational = false;
+    if (scene.elements.size() == 2 && rng() % 2) {
+        const Element& a = scene.elements[0];
+        const Element& b = scene.elements[1];
+        const int relation = relationOf(a.bbox, b.bbox);
+        if (relation >= 0) {
+            static const char* const kRelations[4] = {" above ", " below ", " to the left of ",
+                                                      " to the right of "};
+            std::string first = shapePhrase(a), second = shapePhrase(b);
+            // Without their places: "a small green star", "a red ring".
+            first = first.substr(0, first.find(kPlaces[placeOf(a.bbox)]) - 1);
+            second = second.substr(0, second.find(kPlaces[placeOf(b.bbox)]) - 1);
+            if (relational) *relational = true;
+            return first + kRelations[relation] + second + " on a " +
+                   backgroundColours()[scene.background].name + " background";
+        }
+    }
     std::string shapes;
     for (std::size_t i = 0; i < scene.elements.size(); ++i) {
         if (i > 0) shapes += i + 1 == scene.elements.size() ? " and " : ", ";
@@ -73,7 +98,8 @@ Scene sceneFromCaption(const std::string& captionText, bool* ok) {
     return scene;
 }
 
-bool captionMatches(const Scene& scene, const std::string& captionText, std::string* why) {
+bool captionMatches(const Scene& scene, const std::string& captionText, std::string* why,
+                    bool relational) {
     bool ok = false;
     const Scene got = sceneFromCaption(captionText, &ok);
     const auto fail = [&](const std::string& reason) {
@@ -96,10 +122,22 @@ bool captionMatches(const Scene& scene, const std::string& captionText, std::str
             return fail("element " + std::to_string(i) + " is " + elementColours()[have.colour].name +
                         " " + shapeName(have.kind));
         }
+        if (relational) continue;
         if (placeOf(want.bbox) != placeOf(have.bbox)) {
             return fail("element " + std::to_string(i) + " is " + kPlaces[placeOf(have.bbox)] +
                         " instead of " + kPlaces[placeOf(want.bbox)]);
         }
+    }
+    if (relational) {
+        const auto centre = [](const Element& e, int axis) {
+            return (e.bbox[size_t(axis)] + e.bbox[size_t(axis) + 2]) / 2;
+        };
+        const Element &a = got.elements[0], &b = got.elements[1];
+        const int relation = relationOf(scene.elements[0].bbox, scene.elements[1].bbox);
+        const int axis = relation < 2 ? 0 : 1;  // y or x
+        const int step = centre(b, axis) - centre(a, axis);  // > 0: a above / left of b
+        const bool holds = relation % 2 == 0 ? step >= kCellUnits : -step >= kCellUnits;
+        if (!holds) return fail("the two shapes' boxes do not keep the stated relation");
     }
     if (why) *why = "ok";
     return true;
