@@ -171,6 +171,31 @@ TEST(PngIo, TruncatedFileIsAnError) {
     }
 }
 
+// A chunk that claims more bytes than the file has is refused before libpng allocates them
+// (fuzz.png_metadata's finding: a 2 KB file with a tEXt chunk claiming 1.9 GB).
+TEST(PngIo, ChunkClaimingMoreThanTheFileIsRefused) {
+    const std::string bytes = encodePng(gradient(40, 30), sampleMetadata());
+    const size_t afterHeader = 8 + 8 + 13 + 4;  // signature, IHDR
+    const std::string claim =
+        std::string("\x75\x00\x01\x1b", 4) + "tEXt" + std::string("Comment\0short", 13);
+    const std::string bad = bytes.substr(0, afterHeader) + claim + bytes.substr(afterHeader);
+    try {
+        decodePng(bad, "claim.png");
+        ADD_FAILURE() << "expected an error";
+    } catch (const InputError& error) {
+        const std::string what = error.what();
+        EXPECT_NE(what.find("claim.png"), std::string::npos) << what;
+        EXPECT_NE(what.find("'tEXt' chunk claims 1962934555 bytes"), std::string::npos) << what;
+    }
+    // A whole chunk past the per-chunk limit is refused by its size, not read.
+    std::string big(9u << 20, 'x');
+    const uint32_t n = uint32_t(big.size());
+    std::string header{char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+    const std::string large =
+        bytes.substr(0, afterHeader) + header + "tEXt" + big + "CRC!" + bytes.substr(afterHeader);
+    EXPECT_THROW(decodePng(large, "large.png"), InputError);
+}
+
 TEST(PngIo, CorruptDataIsAnError) {
     std::string bytes = encodePng(gradient(40, 30), {});
     const size_t data = bytes.find("IDAT");
