@@ -1093,6 +1093,22 @@
         <source>Image</source>
         <translation>Bild</translation>
     </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriges</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächstes</translation>
+    </message>
+    <message>
+        <source>The image before this one in the gallery (Left)</source>
+        <translation>Das Bild davor in der Galerie (Links)</translation>
+    </message>
+    <message>
+        <source>The image after this one in the gallery (Right)</source>
+        <translation>Das Bild danach in der Galerie (Rechts)</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::JobQueueModel</name>

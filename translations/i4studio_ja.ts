@@ -1083,6 +1083,22 @@
         <source>Image</source>
         <translation>画像</translation>
     </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>The image before this one in the gallery (Left)</source>
+        <translation>ギャラリーで一つ前の画像（←）</translation>
+    </message>
+    <message>
+        <source>The image after this one in the gallery (Right)</source>
+        <translation>ギャラリーで一つ後の画像（→）</translation>
+    </message>
 </context>
 <context>
     <name>i4::ui::JobQueueModel</name>
