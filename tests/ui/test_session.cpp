@@ -1,9 +1,11 @@
 // Issue 29, part 3: nothing lost. File › Open/Save caption and Save image as, the session kept
 // across runs (Note [session autosave]), and questions before quitting or switching models
 // with jobs queued.
+#include <QFile>
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 
 #include "tests/ui/fake_engine.h"
 #include "ui/gallery/png_metadata.h"
@@ -14,6 +16,7 @@
 #include "ui/settings/session.h"
 #include "ui/widgets/caption_editor.h"
 #include "ui/widgets/generation_panel.h"
+#include "ui/widgets/lora_picker.h"
 #include "ui/widgets/preview_view.h"
 
 using namespace i4::ui;
@@ -29,6 +32,24 @@ std::unique_ptr<test::FakeEngine> slowEngine() {
     engine->steps = 4;
     engine->stepTime = std::chrono::milliseconds(150);
     return engine;
+}
+
+// A LoRA file the picker accepts: one down/up pair as zero F32 [1, 4] tensors, written by hand
+// (the UI tests link no tensor library).
+QString writeLora(const QString& path) {
+    const QByteArray header =
+        "{\"lora_unet_layers_0_attention_qkv.lora_down.weight\":{\"dtype\":\"F32\",\"shape\":[1,4],"
+        "\"data_offsets\":[0,16]},\"lora_unet_layers_0_attention_qkv.lora_up.weight\":{\"dtype\":"
+        "\"F32\",\"shape\":[1,4],\"data_offsets\":[16,32]}}";
+    QByteArray padded = header;
+    while (padded.size() % 8) padded += ' ';
+    QByteArray bytes(8, '\0');
+    const quint64 size = quint64(padded.size());
+    std::memcpy(bytes.data(), &size, 8);  // little-endian on every platform we build for
+    bytes += padded + QByteArray(32, '\0');
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) return {};
+    return path;
 }
 
 }  // namespace
@@ -141,6 +162,9 @@ void TestSession::sessionComesBack() {
         panel->setSeedMode(GenerationPanel::SeedMode::Increment);
         panel->setSeed(777);
         panel->setBatchCount(3);
+        QVERIFY(panel->loraPicker()->addFile(writeLora(m_dir->filePath("ink.safetensors")), 0.5));
+        panel->loraPicker()->setTarget(0, "both");
+        panel->loraPicker()->flush();
         auto* splitter = window->findChild<QSplitter*>(QStringLiteral("createSplitter"));
         QVERIFY(splitter);
         splitter->setSizes({300, 500, 280});
@@ -163,6 +187,12 @@ void TestSession::sessionComesBack() {
     QCOMPARE(panel->seedMode(), GenerationPanel::SeedMode::Increment);
     QCOMPARE(panel->batchCount(), 3);
     QCOMPARE(panel->imageSize(), QSize(768, 512));
+    // The LoRAs picked for the model come back with it (weight and transformer).
+    const std::vector<i4::pipeline::LoraChoice> loras = panel->loraPicker()->loras();
+    QCOMPARE(loras.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(loras[0].file), m_dir->filePath("ink.safetensors"));
+    QCOMPARE(loras[0].weight, 0.5);
+    QCOMPARE(loras[0].target, std::string("both"));
     const i4::pipeline::GenerationRequest restored = window->currentRequest();
     QCOMPARE(QString::fromStdString(restored.toJson().dump()),
              QString::fromStdString(shown.toJson().dump()));

@@ -14,6 +14,7 @@
 #include "ui/main_window.h"
 #include "ui/widgets/caption_editor.h"
 #include "ui/widgets/generation_panel.h"
+#include "ui/widgets/lora_picker.h"
 
 namespace i4::ui {
 
@@ -111,6 +112,8 @@ SessionState SessionKeeper::capture() const {
     s.prompt = m_window->captionEditor()->promptText();
     s.request = m_window->generationPanel()->request(QString());
     s.request.prompts.clear();
+    // The LoRAs picked for the model (they are load options, not part of the panel's request).
+    s.request.loras = m_window->generationPanel()->loraPicker()->loras();
     s.seedMode = int(m_window->generationPanel()->seedMode());
     s.batchCount = m_window->generationPanel()->batchCount();
     s.windowGeometry = m_window->saveGeometry();
@@ -151,7 +154,11 @@ bool SessionKeeper::restore(QString* error) {
     if (!s->prompt.isEmpty()) m_window->captionEditor()->setPromptText(s->prompt);
     GenerationPanel* panel = m_window->generationPanel();
     if (s->modelFolder == m_window->activeModelFolder()) {
-        panel->setRequest(s->request);
+        pipeline::GenerationRequest settings = s->request;
+        settings.loras.clear();  // the picker's, below (the bundle fills a request's own)
+        panel->setRequest(settings);
+        // A different list reloads the model with it (a missing file stays listed, marked).
+        panel->loraPicker()->setLoras(s->request.loras);
         panel->setSeedMode(GenerationPanel::SeedMode(std::clamp(s->seedMode, 0, 2)));
         panel->setBatchCount(s->batchCount);
     }

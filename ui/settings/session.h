@@ -17,7 +17,8 @@ class MainWindow;
 
 // Note [session autosave]
 // What the user was doing survives a quit, a crash or a kill: the caption exactly as shown, the
-// generation panel's settings (as the request it would run, plus seed mode and image count),
+// generation panel's settings (as the request it would run, plus seed mode, image count and the
+// LoRAs picked for the model),
 // the window's and the Create tab splitter's geometry, and the queued jobs. It is written as one
 // JSON file in the app data folder (atomically, so a kill leaves the old or the new one) a few
 // seconds after anything changes, when the queue changes and on quit; at the next start it is
