@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -5,6 +6,7 @@
 
 #include "app/i4/commands.h"
 #include "core/errors.h"
+#include "core/magic/endpoint_backend.h"
 #include "core/magic/local_backend.h"
 #include "core/magic/magic_prompt.h"
 #include "core/pipeline/model_hints.h"
@@ -23,15 +25,28 @@ struct MagicOptions {
     int maxTokens = 2048;
     std::string device = "cpu";
     bool quiet = false;
+    std::string endpoint;       // an OpenAI-compatible chat API instead of a local LM
+    std::string endpointModel;  // the model name the endpoint serves
+    bool noStream = false;
 };
 
-int runMagicPrompt(MagicOptions o) {
-    if (o.model.empty()) {
-        const auto demo = pipeline::findDemoModel(pipeline::currentExecutable());
-        if (!demo) throw InputError("no --model given and the demo model was not found");
-        o.model = demo->string();
-        std::cerr << "no --model given: using the demo model (" << o.model << ")\n";
+// The endpoint's API key comes from the environment, never from the command line (which other
+// users can read in the process list).
+constexpr const char* kApiKeyVariable = "I4_MAGIC_PROMPT_API_KEY";
+
+std::unique_ptr<magic::MagicPromptBackend> endpointBackend(const MagicOptions& o) {
+    if (o.endpointModel.empty()) {
+        throw InputError("--endpoint needs --endpoint-model (the model name the server serves)");
     }
+    magic::EndpointConfig config;
+    config.url = o.endpoint;
+    config.model = o.endpointModel;
+    if (const char* key = std::getenv(kApiKeyVariable)) config.apiKey = key;
+    config.stream = !o.noStream;
+    return std::make_unique<magic::EndpointBackend>(config);
+}
+
+int runMagicPrompt(MagicOptions o) {
     magic::MagicPromptRequest request;
     request.idea = o.idea;
     request.aspect = o.aspect;
@@ -41,6 +56,23 @@ int runMagicPrompt(MagicOptions o) {
     request.maxTokens = o.maxTokens;
     magic::validateRequest(request);  // before the (slow) load
 
+    // The raw text streams to stderr as it comes; the finished caption goes to stdout.
+    const auto onText = [&](std::string_view piece) {
+        if (!o.quiet) std::cerr << piece << std::flush;
+    };
+    if (!o.endpoint.empty()) {
+        const auto backend = endpointBackend(o);
+        const std::string caption = backend->expand(request, onText, [] { return false; });
+        if (!o.quiet) std::cerr << "\n" << backend->name() << "\n";
+        std::cout << caption << "\n";
+        return kExitOk;
+    }
+    if (o.model.empty()) {
+        const auto demo = pipeline::findDemoModel(pipeline::currentExecutable());
+        if (!demo) throw InputError("no --model given and the demo model was not found");
+        o.model = demo->string();
+        std::cerr << "no --model given: using the demo model (" << o.model << ")\n";
+    }
     auto backend = [&] {
         try {
             return magic::LocalBackend::load({o.model, o.lmHead, o.device});
@@ -48,10 +80,6 @@ int runMagicPrompt(MagicOptions o) {
             throw ModelError(e.what());
         }
     }();
-    // The raw tokens stream to stderr as they come; the finished caption goes to stdout.
-    const auto onText = [&](std::string_view piece) {
-        if (!o.quiet) std::cerr << piece << std::flush;
-    };
     const std::string caption = backend->expand(request, onText, {});
     if (!o.quiet) {
         std::cerr << "\n"
@@ -66,7 +94,9 @@ int runMagicPrompt(MagicOptions o) {
 
 Command addMagicPromptCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "magic-prompt", "Expand a plain idea into a JSON caption with a local language model");
+        "magic-prompt",
+        "Expand a plain idea into a JSON caption with a local language model or an "
+        "OpenAI-compatible chat endpoint");
     auto o = std::make_shared<MagicOptions>();
     cmd->add_option("IDEA", o->idea, "The idea, in any language")->required();
     cmd->add_option("--model", o->model,
@@ -81,6 +111,14 @@ Command addMagicPromptCommand(CLI::App& app) {
     cmd->add_option("--max-tokens", o->maxTokens, "Most tokens to generate (default 2048)");
     cmd->add_option("--device", o->device, "cpu (float32) or cuda (bf16)");
     cmd->add_flag("--quiet", o->quiet, "Do not stream the tokens to stderr");
+    cmd->add_option("--endpoint", o->endpoint,
+                    "An OpenAI-compatible chat API instead of a local LM, e.g. "
+                    "http://localhost:11434/v1 (Ollama); the API key, if it needs one, from "
+                    "the environment variable I4_MAGIC_PROMPT_API_KEY");
+    cmd->add_option("--endpoint-model", o->endpointModel,
+                    "With --endpoint: the model name the server serves");
+    cmd->add_flag("--no-stream", o->noStream,
+                  "With --endpoint: ask for the whole answer at once instead of streamed pieces");
     return {cmd, [o] { return runMagicPrompt(*o); }};
 }
 
