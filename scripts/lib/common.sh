@@ -22,6 +22,9 @@ I4_PACKAGES=(
     libcpp-httplib-dev qtkeychain-qt6-dev
     libgtest-dev clang libclang-rt-14-dev
     xvfb xauth
+    # Japanese glyphs for the ja GUI tests (test_small_window measures the laid-out window) and
+    # the ja screenshots: without a font they are boxes of another width.
+    fonts-ipafont-gothic
 )
 # Only the torch2 world's: the virtual environment PyTorch is installed into.
 I4_PACKAGES_TORCH2=(python3-venv)
