@@ -140,11 +140,11 @@ bool ImageInput::operator==(const ImageInput& o) const {
 
 std::optional<std::string> loraTargetFromText(const std::string& text) {
     if (text.empty() || text == "auto") return std::string();
-    if (text == "cond" || text == "conditional" || text == "transformer")
-        return std::string("transformer");
-    if (text == "uncond" || text == "unconditional" || text == "unconditional_transformer")
-        return std::string("unconditional_transformer");
-    if (text == "both") return std::string("both");
+    for (const char* target : kLoraTargets) {
+        if (text == target) return text;
+    }
+    if (text == "cond" || text == "conditional") return std::string("transformer");
+    if (text == "uncond" || text == "unconditional") return std::string("unconditional_transformer");
     return std::nullopt;
 }
 

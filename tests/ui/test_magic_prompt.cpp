@@ -441,9 +441,8 @@ void TestMagicPrompt::localBackendNeedsAModelFolder() {
 // I4_SCREENSHOT_DIR set the window is saved as magic_prompt.png.
 void TestMagicPrompt::localBackendWithTheDemoModel() {
     const QString demo = QStringLiteral(I4_DEMO_MODEL_DIR);
-    if (!QFile::exists(demo + QStringLiteral("/magic_prompt/config.json"))) {
-        QSKIP("the demo model has no magic_prompt/ language model yet");
-    }
+    // It ships with the demo model (resources/models/demo/magic_prompt): missing is a failure.
+    QVERIFY(QFile::exists(demo + QStringLiteral("/magic_prompt/config.json")));
     m_settings->setModelFolders({demo});
     m_settings->setActiveModelFolder(demo);
     {
